@@ -1,0 +1,55 @@
+package org.convene.core.event;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import org.convene.core.outbox.Outbox;
+import org.convene.core.v1.proto.Event;
+import org.convene.schema.core.tables.records.EventRecord;
+
+/** Writes an event and records the matching domain event, in the caller's transaction. */
+@Component
+class EventChanges {
+
+	private final EventRepository events;
+
+	private final Outbox outbox;
+
+	EventChanges(EventRepository events, Outbox outbox) {
+		this.events = events;
+		this.outbox = outbox;
+	}
+
+	Event created(EventRecord event) {
+		this.events.insert(event);
+		return record("event.created", event);
+	}
+
+	Event updated(EventRecord event) {
+		this.events.update(event);
+		return record("event.updated", event);
+	}
+
+	Event publish(EventRecord event) {
+		event.setStatus("PUBLISHED");
+		event.setPublishedAt(EventRecords.now());
+		this.events.update(event);
+		return record("event.published", event);
+	}
+
+	Event cancel(EventRecord event, String reason) {
+		event.setStatus("CANCELLED");
+		event.setCancellationReason(reason);
+		event.setCancelledAt(EventRecords.now());
+		this.events.update(event);
+		return record("event.cancelled", event);
+	}
+
+	private Event record(String type, EventRecord event) {
+		Event api = EventRecords.toProto(event);
+		this.outbox.record(type, "event", event.getId(), api);
+		return api;
+	}
+
+}

@@ -1,0 +1,191 @@
+package org.convene.core.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.convene.common.v1.proto.ErrorCode;
+import org.convene.core.user.Users;
+import org.convene.core.v1.proto.CancelEventRequest;
+import org.convene.core.v1.proto.CreateEventRequest;
+import org.convene.core.v1.proto.Event;
+import org.convene.core.v1.proto.EventKind;
+import org.convene.core.v1.proto.PublishEventRequest;
+import org.convene.core.v1.proto.UpdateEventRequest;
+import org.convene.core.v1.proto.UpdateRecurrenceRequest;
+import org.convene.core.v1.proto.UpdateScope;
+import org.convene.grpc.ApiException;
+import org.convene.grpc.FieldViolation;
+import org.convene.schema.core.tables.records.EventRecord;
+
+/** Creates, changes, publishes and cancels events. */
+@Service
+@Transactional
+class EventCommands {
+
+	private final EventRepository events;
+
+	private final EventChanges changes;
+
+	private final SeriesCommands series;
+
+	private final Users users;
+
+	EventCommands(EventRepository events, EventChanges changes, SeriesCommands series, Users users) {
+		this.events = events;
+		this.changes = changes;
+		this.series = series;
+		this.users = users;
+	}
+
+	Event create(CreateEventRequest request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		EventRecord event = this.events.newRecord();
+		event.setId(UUID.randomUUID());
+		event.setKind(EventKind.STANDALONE.name());
+		event.setStatus("DRAFT");
+		EventDrafts.apply(request.getEvent(), EventDrafts.FIELDS, event, violations);
+		UUID parentId = EventDrafts.uuid(request.getParentId(), "parentId", violations);
+		boolean recurring = request.hasRecurrence() && !request.getRecurrence().getRule().isBlank();
+		if (parentId != null && recurring) {
+			violations.add(new FieldViolation("recurrence", "a sub-event cannot be a series"));
+		}
+		if (parentId != null) {
+			EventRecord parent = this.events.get(parentId);
+			attachToParent(event, parent, violations);
+		}
+		EventValidation.check(event, violations);
+		checkOrganizer(event, violations);
+		EventRules.throwIfAny(violations);
+		if (recurring) {
+			return this.series.create(event, request.getRecurrence());
+		}
+		return this.changes.created(event);
+	}
+
+	Event update(UpdateEventRequest request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		Set<String> paths = EventDrafts.paths(request.getUpdateMask(), violations);
+		EventRules.throwIfAny(violations);
+		EventRecord event = this.events.lock(id(request.getId()));
+		EventRules.checkVersion(event, request.getExpectedVersion());
+		EventRules.requireOpen(event, "changed");
+		boolean following = request.getScope() == UpdateScope.THIS_AND_FOLLOWING;
+		if (following && EventKind.STANDALONE.name().equals(event.getKind())) {
+			throw ApiException.invalid("scope", "THIS_AND_FOLLOWING applies to series and their occurrences only");
+		}
+		if (following) {
+			return this.series.updateFollowing(event, request.getEvent(), paths);
+		}
+		if (EventKind.SERIES.name().equals(event.getKind())) {
+			SeriesCommands.refuseTimeChange(paths);
+		}
+		EventDrafts.apply(request.getEvent(), paths, event, violations);
+		EventValidation.check(event, violations);
+		checkOrganizer(event, violations);
+		checkHierarchy(event, violations);
+		EventRules.throwIfAny(violations);
+		if (EventKind.OCCURRENCE.name().equals(event.getKind())) {
+			event.setDetached(true);
+		}
+		return this.changes.updated(event);
+	}
+
+	Event updateRecurrence(UpdateRecurrenceRequest request) {
+		return this.series.updateRecurrence(request);
+	}
+
+	Event publish(PublishEventRequest request) {
+		EventRecord event = this.events.lock(id(request.getId()));
+		EventRules.checkVersion(event, request.getExpectedVersion());
+		if (!"DRAFT".equals(event.getStatus())) {
+			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "Only a draft event can be published",
+					"Event '" + event.getId() + "' is " + event.getStatus(), "status");
+		}
+		if (event.getVenue() == null) {
+			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "An event needs a venue before it is published",
+					"Give the event an address, an online location or both", "venue");
+		}
+		if (event.getParentId() != null && !"PUBLISHED".equals(this.events.get(event.getParentId()).getStatus())) {
+			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "Publish the parent event first",
+					"Sub-events are published after their parent event '" + event.getParentId() + "'", "parentId");
+		}
+		if (event.getSeriesId() != null && !List.of("DRAFT", "PUBLISHED").contains(this.events.get(event.getSeriesId()).getStatus())) {
+			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "The series of this occurrence is no longer open",
+					"Series '" + event.getSeriesId() + "' is cancelled or completed", "seriesId");
+		}
+		Event published = this.changes.publish(event);
+		if (EventKind.SERIES.name().equals(event.getKind())) {
+			this.series.publishOccurrences(event);
+		}
+		return published;
+	}
+
+	Event cancel(CancelEventRequest request) {
+		String reason = request.getReason().strip();
+		if (reason.isEmpty() || reason.length() > 500) {
+			throw ApiException.invalid("reason", "is required, 1 to 500 characters");
+		}
+		EventRecord event = this.events.lock(id(request.getId()));
+		EventRules.checkVersion(event, request.getExpectedVersion());
+		EventRules.requireOpen(event, "cancelled");
+		Event cancelled = this.changes.cancel(event, reason);
+		for (EventRecord child : this.events.lockOpenSubEvents(event.getId())) {
+			this.changes.cancel(child, reason);
+		}
+		if (EventKind.SERIES.name().equals(event.getKind())) {
+			this.series.cancelOccurrences(event, reason);
+		}
+		return cancelled;
+	}
+
+	private void attachToParent(EventRecord event, EventRecord parent, List<FieldViolation> violations) {
+		if (EventKind.SERIES.name().equals(parent.getKind()) || parent.getParentId() != null) {
+			violations.add(new FieldViolation("parentId", "must be an event or occurrence that is not itself a sub-event or a series"));
+			return;
+		}
+		if (!List.of("DRAFT", "PUBLISHED").contains(parent.getStatus())) {
+			violations.add(new FieldViolation("parentId", "the parent event is " + parent.getStatus().toLowerCase()));
+			return;
+		}
+		event.setParentId(parent.getId());
+		if (event.getOrganizerId() == null) {
+			event.setOrganizerId(parent.getOrganizerId());
+		}
+		EventRules.checkWithinParent(event, parent, violations);
+	}
+
+	/** A sub-event stays within its parent; a parent keeps its sub-events within it. */
+	private void checkHierarchy(EventRecord event, List<FieldViolation> violations) {
+		if (event.getParentId() != null) {
+			EventRules.checkWithinParent(event, this.events.get(event.getParentId()), violations);
+		}
+		Instant[] span = this.events.subEventSpan(event.getId());
+		if (span != null && event.getStartsAt() != null && event.getEndsAt() != null
+				&& (span[0].isBefore(event.getStartsAt()) || span[1].isAfter(event.getEndsAt()))) {
+			violations.add(new FieldViolation("startsAt", "the event must still contain its sub-events (" + span[0]
+					+ " to " + span[1] + ")"));
+		}
+	}
+
+	private void checkOrganizer(EventRecord event, List<FieldViolation> violations) {
+		if (event.getOrganizerId() != null && !this.users.exists(event.getOrganizerId())) {
+			violations.add(new FieldViolation("organizerId", "no user with this id exists"));
+		}
+	}
+
+	static UUID id(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("id", "must be a UUID");
+		}
+	}
+
+}

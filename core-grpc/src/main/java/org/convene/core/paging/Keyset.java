@@ -1,0 +1,60 @@
+package org.convene.core.paging;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+
+import static org.jooq.impl.DSL.row;
+
+/**
+ * A sort order over a key column with the id as tie-breaker, and the keyset conditions
+ * that continue it from a {@link Cursor}.
+ *
+ * @param <K> the key's Java type
+ * @param name the order's name as it appears in cursors, e.g. {@code START_TIME:asc}
+ * @param key the sort column
+ * @param id the id column
+ * @param descending whether the order is descending
+ * @param format turns a key into cursor text
+ * @param parse reads a key back from cursor text
+ */
+public record Keyset<K>(String name, Field<K> key, Field<UUID> id, boolean descending, Function<K, String> format,
+		Function<String, K> parse) {
+
+	/** Items strictly after the cursor in this order. */
+	Condition after(Cursor cursor) {
+		K value = keyOf(cursor);
+		return this.descending ? row(this.key, this.id).lt(value, cursor.id())
+				: row(this.key, this.id).gt(value, cursor.id());
+	}
+
+	/** Items strictly before the cursor in this order. */
+	Condition before(Cursor cursor) {
+		K value = keyOf(cursor);
+		return this.descending ? row(this.key, this.id).gt(value, cursor.id())
+				: row(this.key, this.id).lt(value, cursor.id());
+	}
+
+	SortField<?>[] orderBy(boolean reversed) {
+		boolean desc = this.descending != reversed;
+		return new SortField<?>[] { desc ? this.key.desc() : this.key.asc(), desc ? this.id.desc() : this.id.asc() };
+	}
+
+	Cursor cursorOf(Record record) {
+		return new Cursor(this.name, record.get(this.id), this.format.apply(record.get(this.key)));
+	}
+
+	private K keyOf(Cursor cursor) {
+		try {
+			return this.parse.apply(cursor.key());
+		}
+		catch (RuntimeException ex) {
+			throw org.convene.grpc.ApiException.invalid("cursor", "is not a cursor this server issued");
+		}
+	}
+
+}
