@@ -1,6 +1,6 @@
 package org.convene.core;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -9,8 +9,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CoreApplication {
 
+	/** Its settings file, {@value}.yaml: several services share one classpath in the gateway's tests. */
+	public static final String CONFIG_NAME = "core-grpc";
+
 	public static void main(String[] args) {
-		SpringApplication.run(CoreApplication.class, args);
+		new SpringApplicationBuilder(CoreApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
 	}
 
 }

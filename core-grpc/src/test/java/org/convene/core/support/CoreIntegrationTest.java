@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.convene.core.CoreApplication;
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 import org.convene.database.testing.TestDatabase;
@@ -29,7 +30,7 @@ import static org.convene.schema.core.Tables.APP_USER;
  * Starts core-grpc on a fresh PostgreSQL database and calls it over a real gRPC channel
  * on loopback, as the gateway does.
  */
-@SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0",
+@SpringBootTest(properties = { "spring.config.name=" + CoreApplication.CONFIG_NAME, "spring.grpc.server.port=0", "server.port=0",
 		"spring.grpc.client.channels.connectors.address=static://127.0.0.1:1" })
 public abstract class CoreIntegrationTest {
 

@@ -1,0 +1,64 @@
+package org.convene.gateway.graphql;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.grpc.StatusRuntimeException;
+
+import org.convene.grpc.ApiError;
+import org.convene.grpc.ApiException;
+
+/**
+ * The expected failures of mutations, as members of their payload unions (GraphQL type
+ * names are these classes' simple names). Anything else stays an error with
+ * {@code extensions.code}.
+ */
+public final class UserErrors {
+
+	private UserErrors() {
+	}
+
+	/** Runs a mutation; expected failures become a union member, others propagate. */
+	public static Object orUserError(Supplier<?> mutation) {
+		try {
+			return mutation.get();
+		}
+		catch (StatusRuntimeException ex) {
+			return toUserError(ApiError.fromThrowable(ex), ex);
+		}
+		catch (ApiException ex) {
+			return toUserError(ex.error(), ex);
+		}
+	}
+
+	private static Object toUserError(ApiError error, RuntimeException failure) {
+		return switch (error.code()) {
+			case VALIDATION_FAILED -> new ValidationFailed(error.code().name(), error.message(),
+					error.violations().stream().map(v -> new FieldError(v.field(), v.description())).toList());
+			case RESOURCE_NOT_FOUND -> new NotFound(error.code().name(), details(error));
+			case PRECONDITION_FAILED -> new VersionConflict(error.code().name(), details(error));
+			case INVALID_STATE_TRANSITION -> new InvalidStateTransition(error.code().name(), details(error), error.target());
+			default -> throw failure;
+		};
+	}
+
+	private static String details(ApiError error) {
+		return error.details() == null ? error.message() : error.message() + ": " + error.details();
+	}
+
+	public record ValidationFailed(String code, String message, List<FieldError> fieldErrors) {
+	}
+
+	public record FieldError(String field, String message) {
+	}
+
+	public record NotFound(String code, String message) {
+	}
+
+	public record VersionConflict(String code, String message) {
+	}
+
+	public record InvalidStateTransition(String code, String message, String target) {
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.convene.gateway.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthGrpc;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+import org.convene.core.v1.proto.EventServiceGrpc;
+import org.convene.core.v1.proto.UserServiceGrpc;
+
+/**
+ * Channels to the services (addresses and deadlines from {@code spring.grpc.client.channels})
+ * and the stubs the gateway calls them through.
+ */
+@Configuration(proxyBeanMethods = false)
+class GrpcClients {
+
+	@Bean
+	ManagedChannel coreChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("core");
+	}
+
+	@Bean
+	ManagedChannel connectorsChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("connectors");
+	}
+
+	@Bean
+	EventServiceGrpc.EventServiceBlockingStub eventService(ManagedChannel coreChannel) {
+		return EventServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	UserServiceGrpc.UserServiceBlockingStub userService(ManagedChannel coreChannel) {
+		return UserServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	BackendHealthIndicator core(ManagedChannel coreChannel) {
+		return new BackendHealthIndicator(HealthGrpc.newBlockingStub(coreChannel));
+	}
+
+	@Bean
+	BackendHealthIndicator connectors(ManagedChannel connectorsChannel) {
+		return new BackendHealthIndicator(HealthGrpc.newBlockingStub(connectorsChannel));
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.convene.gateway.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+
+import org.convene.connectors.ConnectorsApplication;
+import org.convene.core.CoreApplication;
+import org.convene.database.testing.TestDatabase;
+import org.convene.database.testing.TestDatabases;
+
+/**
+ * The real connectors-grpc and core-grpc services, started once per test JVM on their own
+ * ports and a fresh PostgreSQL database, for the gateway to call over gRPC on loopback.
+ */
+public final class TestBackends {
+
+	/** The gateway's GraphQL schema is on this classpath too; the services serve none. */
+	private static final String NO_GRAPHQL = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration";
+
+	/** core's database is on this classpath too; the gateway and connectors use none. */
+	static final String NO_DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+			+ "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration,"
+			+ "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration";
+
+	private static TestBackends instance;
+
+	private final int coreGrpcPort;
+
+	private final int connectorsGrpcPort;
+
+	private TestBackends(int coreGrpcPort, int connectorsGrpcPort) {
+		this.coreGrpcPort = coreGrpcPort;
+		this.connectorsGrpcPort = connectorsGrpcPort;
+	}
+
+	public static synchronized TestBackends get() {
+		if (instance == null) {
+			instance = start();
+		}
+		return instance;
+	}
+
+	public int coreGrpcPort() {
+		return this.coreGrpcPort;
+	}
+
+	public String coreAddress() {
+		return "static://127.0.0.1:" + this.coreGrpcPort;
+	}
+
+	public String connectorsAddress() {
+		return "static://127.0.0.1:" + this.connectorsGrpcPort;
+	}
+
+	private static TestBackends start() {
+		AtomicInteger connectorsPort = new AtomicInteger();
+		ConfigurableApplicationContext connectors = new SpringApplicationBuilder(ConnectorsApplication.class)
+			.properties("spring.config.name=" + ConnectorsApplication.CONFIG_NAME)
+			.listeners(grpcPortTo(connectorsPort))
+			.run("--spring.grpc.server.port=0", "--server.port=0",
+					"--spring.autoconfigure.exclude=" + NO_GRAPHQL + "," + NO_DATABASE);
+		TestDatabase database = TestDatabases.create();
+		AtomicInteger corePort = new AtomicInteger();
+		ConfigurableApplicationContext core = new SpringApplicationBuilder(CoreApplication.class)
+			.properties("spring.config.name=" + CoreApplication.CONFIG_NAME)
+			.listeners(grpcPortTo(corePort))
+			.run("--spring.grpc.server.port=0", "--server.port=0", "--spring.autoconfigure.exclude=" + NO_GRAPHQL,
+					"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+					"--spring.datasource.password=" + database.password(),
+					"--spring.grpc.client.channels.connectors.address=static://127.0.0.1:" + connectorsPort.get());
+		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get());
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			core.close();
+			connectors.close();
+		}, "test-backends-shutdown"));
+		return backends;
+	}
+
+	private static ApplicationListener<GrpcServerStartedEvent> grpcPortTo(AtomicInteger port) {
+		return event -> port.set(event.getPort());
+	}
+
+}
