@@ -13,6 +13,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import org.convene.core.v1.proto.BatchGetEventStatisticsRequest;
@@ -40,6 +41,7 @@ import org.convene.grpc.ApiException;
  * field, however long the list.
  */
 @Controller
+@SchemaMapping(typeName = "Event")
 class EventGraphQlController {
 
 	private final EventServiceBlockingStub events;

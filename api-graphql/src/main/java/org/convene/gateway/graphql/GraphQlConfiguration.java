@@ -23,6 +23,17 @@ class GraphQlConfiguration {
 		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
 	}
 
+	/** A schema field no controller or property serves fails the start-up instead of answering null. */
+	@Bean
+	GraphQlSourceBuilderCustomizer failOnUnmappedFields() {
+		return builder -> builder.inspectSchemaMappings(report -> {
+			if (!report.unmappedFields().isEmpty() || !report.unmappedArguments().isEmpty()
+					|| !report.unmappedRegistrations().isEmpty()) {
+				throw new IllegalStateException("GraphQL schema is not fully mapped:\n" + report);
+			}
+		});
+	}
+
 	@Bean
 	MaxQueryDepthInstrumentation maxQueryDepth() {
 		return new MaxQueryDepthInstrumentation(MAX_DEPTH);

@@ -50,10 +50,10 @@ class RequestErrorCodes implements WebGraphQlInterceptor {
 			.message(error.getMessage())
 			.errorType(error.getErrorType())
 			.extensions(extensions);
-		if (!error.getLocations().isEmpty()) {
+		if (error.getLocations() != null && !error.getLocations().isEmpty()) {
 			builder.locations(error.getLocations());
 		}
-		if (!error.getParsedPath().isEmpty()) {
+		if (error.getParsedPath() != null && !error.getParsedPath().isEmpty()) {
 			builder.path(error.getParsedPath());
 		}
 		return builder.build();

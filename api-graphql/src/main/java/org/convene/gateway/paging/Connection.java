@@ -33,9 +33,6 @@ public record Connection<T>(List<Edge<T>> edges, PageInfoView pageInfo, Long tot
 		if (after != null && before != null) {
 			throw ApiException.invalid("before", "give either after or before, not both");
 		}
-		if (last != null && before == null) {
-			throw ApiException.invalid("before", "last pages backward from a cursor: give before with last");
-		}
 		PageRequest.Builder request = PageRequest.newBuilder()
 			.setPageSize(size == null ? PageParams.DEFAULT_SIZE : size)
 			.setIncludeTotalSize(countTotal);
@@ -44,6 +41,9 @@ public record Connection<T>(List<Edge<T>> edges, PageInfoView pageInfo, Long tot
 		}
 		if (before != null) {
 			request.setBefore(before);
+		}
+		else if (last != null && after == null) {
+			request.setFromEnd(true);
 		}
 		return request.build();
 	}

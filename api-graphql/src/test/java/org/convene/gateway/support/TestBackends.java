@@ -1,5 +1,10 @@
 package org.convene.gateway.support;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,9 +37,12 @@ public final class TestBackends {
 
 	private final int connectorsGrpcPort;
 
-	private TestBackends(int coreGrpcPort, int connectorsGrpcPort) {
+	private final TestDatabase database;
+
+	private TestBackends(int coreGrpcPort, int connectorsGrpcPort, TestDatabase database) {
 		this.coreGrpcPort = coreGrpcPort;
 		this.connectorsGrpcPort = connectorsGrpcPort;
+		this.database = database;
 	}
 
 	public static synchronized TestBackends get() {
@@ -46,6 +54,24 @@ public final class TestBackends {
 
 	public int coreGrpcPort() {
 		return this.coreGrpcPort;
+	}
+
+	/** Stores a user straight into core's database; the Users API does not create them yet. */
+	public String newUser(String displayName) {
+		String id = UUID.randomUUID().toString();
+		try (Connection connection = DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(),
+				this.database.password());
+				PreparedStatement insert = connection
+					.prepareStatement("INSERT INTO core.app_user (id, email, display_name) VALUES (?::uuid, ?, ?)")) {
+			insert.setString(1, id);
+			insert.setString(2, id + "@example.test");
+			insert.setString(3, displayName);
+			insert.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return id;
 	}
 
 	public String coreAddress() {
@@ -72,7 +98,7 @@ public final class TestBackends {
 					"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 					"--spring.datasource.password=" + database.password(),
 					"--spring.grpc.client.channels.connectors.address=static://127.0.0.1:" + connectorsPort.get());
-		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get());
+		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get(), database);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			core.close();
 			connectors.close();

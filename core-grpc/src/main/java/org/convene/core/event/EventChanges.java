@@ -38,12 +38,17 @@ class EventChanges {
 		return record("event.published", event);
 	}
 
+	/** Cancels the event and its open sub-events, which cannot outlive it. */
 	Event cancel(EventRecord event, String reason) {
 		event.setStatus("CANCELLED");
 		event.setCancellationReason(reason);
 		event.setCancelledAt(EventRecords.now());
 		this.events.update(event);
-		return record("event.cancelled", event);
+		Event cancelled = record("event.cancelled", event);
+		for (EventRecord child : this.events.lockOpenSubEvents(event.getId())) {
+			cancel(child, reason);
+		}
+		return cancelled;
 	}
 
 	private Event record(String type, EventRecord event) {

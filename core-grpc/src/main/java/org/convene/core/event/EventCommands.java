@@ -1,6 +1,5 @@
 package org.convene.core.event;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.convene.common.v1.proto.ErrorCode;
-import org.convene.core.user.Users;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.CreateEventRequest;
 import org.convene.core.v1.proto.Event;
@@ -34,13 +32,13 @@ class EventCommands {
 
 	private final SeriesCommands series;
 
-	private final Users users;
+	private final EventConstraints constraints;
 
-	EventCommands(EventRepository events, EventChanges changes, SeriesCommands series, Users users) {
+	EventCommands(EventRepository events, EventChanges changes, SeriesCommands series, EventConstraints constraints) {
 		this.events = events;
 		this.changes = changes;
 		this.series = series;
-		this.users = users;
+		this.constraints = constraints;
 	}
 
 	Event create(CreateEventRequest request) {
@@ -59,8 +57,7 @@ class EventCommands {
 			EventRecord parent = this.events.get(parentId);
 			attachToParent(event, parent, violations);
 		}
-		EventValidation.check(event, violations);
-		checkOrganizer(event, violations);
+		this.constraints.check(event, violations);
 		EventRules.throwIfAny(violations);
 		if (recurring) {
 			return this.series.create(event, request.getRecurrence());
@@ -86,9 +83,7 @@ class EventCommands {
 			SeriesCommands.refuseTimeChange(paths);
 		}
 		EventDrafts.apply(request.getEvent(), paths, event, violations);
-		EventValidation.check(event, violations);
-		checkOrganizer(event, violations);
-		checkHierarchy(event, violations);
+		this.constraints.check(event, violations);
 		EventRules.throwIfAny(violations);
 		if (EventKind.OCCURRENCE.name().equals(event.getKind())) {
 			event.setDetached(true);
@@ -135,9 +130,6 @@ class EventCommands {
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		EventRules.requireOpen(event, "cancelled");
 		Event cancelled = this.changes.cancel(event, reason);
-		for (EventRecord child : this.events.lockOpenSubEvents(event.getId())) {
-			this.changes.cancel(child, reason);
-		}
 		if (EventKind.SERIES.name().equals(event.getKind())) {
 			this.series.cancelOccurrences(event, reason);
 		}
@@ -156,26 +148,6 @@ class EventCommands {
 		event.setParentId(parent.getId());
 		if (event.getOrganizerId() == null) {
 			event.setOrganizerId(parent.getOrganizerId());
-		}
-		EventRules.checkWithinParent(event, parent, violations);
-	}
-
-	/** A sub-event stays within its parent; a parent keeps its sub-events within it. */
-	private void checkHierarchy(EventRecord event, List<FieldViolation> violations) {
-		if (event.getParentId() != null) {
-			EventRules.checkWithinParent(event, this.events.get(event.getParentId()), violations);
-		}
-		Instant[] span = this.events.subEventSpan(event.getId());
-		if (span != null && event.getStartsAt() != null && event.getEndsAt() != null
-				&& (span[0].isBefore(event.getStartsAt()) || span[1].isAfter(event.getEndsAt()))) {
-			violations.add(new FieldViolation("startsAt", "the event must still contain its sub-events (" + span[0]
-					+ " to " + span[1] + ")"));
-		}
-	}
-
-	private void checkOrganizer(EventRecord event, List<FieldViolation> violations) {
-		if (event.getOrganizerId() != null && !this.users.exists(event.getOrganizerId())) {
-			violations.add(new FieldViolation("organizerId", "no user with this id exists"));
 		}
 	}
 

@@ -38,17 +38,25 @@ class EventCompletion {
 	@Scheduled(fixedDelayString = "${convene.events.completion-interval}", initialDelayString = "${convene.events.completion-interval}")
 	@Transactional
 	public void completeEndedEvents() {
+		Instant now = EventRecords.now();
+		var occurrence = EVENT.as("occurrence");
+		// A series carries its first occurrence's times; it ends when none of its occurrences is still ahead.
 		var ended = this.db.select(EVENT.ID)
 			.from(EVENT)
 			.where(EVENT.STATUS.eq("PUBLISHED"))
-			.and(EVENT.ENDS_AT.lt(EventRecords.now()))
+			.and(EVENT.KIND.ne("SERIES").and(EVENT.ENDS_AT.lt(now))
+				.or(EVENT.KIND.eq("SERIES").andNotExists(this.db.selectOne()
+					.from(occurrence)
+					.where(occurrence.SERIES_ID.eq(EVENT.ID))
+					.and(occurrence.STATUS.in("DRAFT", "PUBLISHED"))
+					.and(occurrence.ENDS_AT.ge(now)))))
 			.limit(BATCH)
 			.forUpdate()
 			.skipLocked();
 		var completed = this.db.update(EVENT)
 			.set(EVENT.STATUS, "COMPLETED")
 			.set(EVENT.VERSION, EVENT.VERSION.plus(1))
-			.set(EVENT.UPDATED_AT, EventRecords.now())
+			.set(EVENT.UPDATED_AT, now)
 			.where(EVENT.ID.in(ended))
 			.returning()
 			.fetch();

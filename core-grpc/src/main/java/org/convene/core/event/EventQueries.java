@@ -57,7 +57,7 @@ class EventQueries {
 
 	ListEventsResponse list(ListEventsRequest request) {
 		Keyset<?> keyset = EventListing.keyset(request.getOrder());
-		PageSpec spec = PageSpec.of(request.getPage(), keyset.name());
+		PageSpec spec = PageSpec.of(request.getPage(), keyset);
 		Page<EventRecord> page = Pager.fetch(this.db, EVENT, EventListing.condition(request.getFilter()), keyset, spec);
 		ListEventsResponse.Builder response = ListEventsResponse.newBuilder().setPageInfo(page.info());
 		for (int i = 0; i < page.items().size(); i++) {

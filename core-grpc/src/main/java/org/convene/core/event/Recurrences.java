@@ -49,7 +49,7 @@ final class Recurrences {
 		Recur<ZonedDateTime> recur = parse(rule);
 		ZonedDateTime seed = firstStart.atZone(zone);
 		boolean bounded = recur.getCount() > 0 || recur.getUntil() != null;
-		ZonedDateTime horizon = bounded ? seed.plusYears(200) : seed.plusYears(1);
+		ZonedDateTime horizon = bounded ? seed.plusYears(200) : seed.plusYears(1).minusNanos(1);
 		List<ZonedDateTime> dates;
 		try {
 			dates = recur.getDates(seed, seed, horizon, MAX_OCCURRENCES + 1);
@@ -103,8 +103,8 @@ final class Recurrences {
 		if (recur.getFrequency() == null || !FREQUENCIES.contains(recur.getFrequency().name())) {
 			throw invalid("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
 		}
-		if (recur.getCount() > MAX_OCCURRENCES) {
-			throw invalid("COUNT must be at most " + MAX_OCCURRENCES);
+		if (rule.contains("COUNT=") && (recur.getCount() < 1 || recur.getCount() > MAX_OCCURRENCES)) {
+			throw invalid("COUNT must be between 1 and " + MAX_OCCURRENCES);
 		}
 		return recur;
 	}

@@ -40,9 +40,12 @@ class SeriesCommands {
 
 	private final EventChanges changes;
 
-	SeriesCommands(EventRepository events, EventChanges changes) {
+	private final EventConstraints constraints;
+
+	SeriesCommands(EventRepository events, EventChanges changes, EventConstraints constraints) {
 		this.events = events;
 		this.changes = changes;
+		this.constraints = constraints;
 	}
 
 	/** Stores a validated new event as a series and generates its occurrences. */
@@ -93,7 +96,7 @@ class SeriesCommands {
 		}
 		Instant oldStart = addressed.getStartsAt();
 		EventDrafts.apply(draft, paths, addressed, violations);
-		EventValidation.check(addressed, violations);
+		this.constraints.check(addressed, violations);
 		EventRules.throwIfAny(violations);
 		Duration shift = Duration.between(oldStart, addressed.getStartsAt());
 		Duration length = Duration.between(addressed.getStartsAt(), addressed.getEndsAt());
@@ -113,7 +116,7 @@ class SeriesCommands {
 				occurrence.setStartsAt(occurrence.getStartsAt().plus(shift));
 				occurrence.setEndsAt(occurrence.getStartsAt().plus(length));
 			}
-			EventValidation.check(occurrence, violations);
+			this.constraints.check(occurrence, violations);
 			EventRules.throwIfAny(violations);
 			this.changes.updated(occurrence);
 		}
@@ -183,6 +186,7 @@ class SeriesCommands {
 
 	private void reinstate(EventRecord occurrence, String seriesStatus) {
 		occurrence.setStatus(seriesStatus);
+		occurrence.setPublishedAt("PUBLISHED".equals(seriesStatus) ? EventRecords.now() : null);
 		occurrence.setCancellationReason(null);
 		occurrence.setCancelledAt(null);
 		this.changes.updated(occurrence);

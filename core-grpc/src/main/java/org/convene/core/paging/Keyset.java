@@ -8,6 +8,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 
+import org.convene.grpc.ApiException;
+
 import static org.jooq.impl.DSL.row;
 
 /**
@@ -48,13 +50,19 @@ public record Keyset<K>(String name, Field<K> key, Field<UUID> id, boolean desce
 		return new Cursor(this.name, record.get(this.id), this.format.apply(record.get(this.key)));
 	}
 
-	private K keyOf(Cursor cursor) {
+	/** Checks that a decoded cursor's key reads back; {@code field} names where it came from. */
+	Cursor readable(Cursor cursor, String field) {
 		try {
-			return this.parse.apply(cursor.key());
+			this.parse.apply(cursor.key());
+			return cursor;
 		}
 		catch (RuntimeException ex) {
-			throw org.convene.grpc.ApiException.invalid("cursor", "is not a cursor this server issued");
+			throw ApiException.invalid(field, "is not a cursor this server issued");
 		}
+	}
+
+	private K keyOf(Cursor cursor) {
+		return this.parse.apply(cursor.key());
 	}
 
 }

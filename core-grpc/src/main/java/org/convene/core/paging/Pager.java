@@ -19,12 +19,12 @@ public final class Pager {
 
 	public static <R extends Record> Page<R> fetch(DSLContext db, Table<R> table, Condition filter, Keyset<?> keyset,
 			PageSpec spec) {
-		boolean backward = spec.before() != null;
+		boolean backward = spec.before() != null || spec.fromEnd();
 		Condition where = filter;
 		if (spec.after() != null) {
 			where = where.and(keyset.after(spec.after()));
 		}
-		if (backward) {
+		if (spec.before() != null) {
 			where = where.and(keyset.before(spec.before()));
 		}
 		List<R> rows = new ArrayList<>(db.selectFrom(table)
@@ -44,7 +44,7 @@ public final class Pager {
 		boolean hasPrevious;
 		if (backward) {
 			hasPrevious = more;
-			hasNext = db.fetchExists(table, filter.and(keyset.before(spec.before()).not()));
+			hasNext = spec.before() != null && db.fetchExists(table, filter.and(keyset.before(spec.before()).not()));
 		}
 		else if (spec.after() != null) {
 			hasNext = more;
