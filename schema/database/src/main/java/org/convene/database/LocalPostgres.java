@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -43,6 +45,7 @@ public final class LocalPostgres implements AutoCloseable {
 	private static LocalPostgres start(Path folder, int port, boolean ephemeral) {
 		try {
 			Files.createDirectories(folder.resolve("bin"));
+			removeIncompleteUnpacking(folder.resolve("bin"));
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setOverrideWorkingDirectory(folder.resolve("bin").toFile())
 				.setDataDirectory(folder.resolve("data"))
@@ -60,6 +63,24 @@ public final class LocalPostgres implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, ex);
+		}
+	}
+
+	/**
+	 * An unpacking of the binaries that was interrupted (no {@code .exists} marker) cannot be
+	 * resumed; it is removed so the next start unpacks afresh.
+	 */
+	private static void removeIncompleteUnpacking(Path binaries) throws IOException {
+		try (Stream<Path> unpacked = Files.list(binaries)) {
+			for (Path folder : unpacked.filter(p -> p.getFileName().toString().startsWith("PG-")).toList()) {
+				if (!Files.exists(folder.resolve(".exists"))) {
+					try (Stream<Path> files = Files.walk(folder)) {
+						for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+							Files.delete(file);
+						}
+					}
+				}
+			}
 		}
 	}
 
