@@ -8,15 +8,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import org.convene.common.v1.proto.ErrorCode;
-import org.convene.gateway.error.ErrorResponses;
-import org.convene.grpc.ApiError;
+import org.convene.grpc.ApiException;
 
 /**
  * Minor versions of the REST API (spec 3.2): reads {@code X-API-Version} on {@code /api/**},
@@ -30,15 +31,13 @@ class ApiVersionFilter extends OncePerRequestFilter {
 
 	private final List<String> versions;
 
-	private final ErrorResponses errors;
+	private final HandlerExceptionResolver errors;
 
-	private final tools.jackson.databind.json.JsonMapper json;
-
-	ApiVersionFilter(@Value("${convene.api.versions}") List<String> versions, ErrorResponses errors,
-			tools.jackson.databind.json.JsonMapper json) {
+	/** Refusals go through the MVC exception resolvers, which render the error envelope. */
+	ApiVersionFilter(@Value("${convene.api.versions}") List<String> versions,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
 		this.versions = versions;
 		this.errors = errors;
-		this.json = json;
 	}
 
 	@Override
@@ -51,13 +50,10 @@ class ApiVersionFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String requested = request.getHeader(HEADER);
 		if (requested != null && !this.versions.contains(requested.strip())) {
-			var rejection = this.errors.render(ApiError.of(ErrorCode.UNSUPPORTED_API_VERSION,
-					"API version " + requested + " is not served", "Supported versions: " + String.join(", ", this.versions),
-					HEADER), request);
-			response.setStatus(rejection.getStatusCode().value());
-			response.setContentType("application/json");
 			response.setHeader(HEADER, this.versions.get(0));
-			this.json.writeValue(response.getOutputStream(), rejection.getBody());
+			this.errors.resolveException(request, response, null, ApiException.of(ErrorCode.UNSUPPORTED_API_VERSION,
+					"API version " + requested + " is not served", "Supported versions: " + String.join(", ", this.versions),
+					HEADER));
 			return;
 		}
 		response.setHeader(HEADER, requested == null ? this.versions.get(0) : requested.strip());

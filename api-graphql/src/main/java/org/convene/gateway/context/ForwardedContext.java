@@ -2,6 +2,7 @@ package org.convene.gateway.context;
 
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
 /**
  * What the gateway forwards from an HTTP request to the services it calls.
@@ -17,8 +18,10 @@ public record ForwardedContext(String correlationId, String authorization, Strin
 	private static final ThreadLocal<ForwardedContext> CURRENT = new ThreadLocal<>();
 
 	static {
-		// GraphQL may resolve fields on other threads; context propagation carries this along.
+		// GraphQL may resolve fields on other threads; context propagation carries this and
+		// the correlation id of the log lines along.
 		ContextRegistry.getInstance().registerThreadLocalAccessor(new Accessor());
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor("correlationId"));
 	}
 
 	/** The context of the request this thread serves, or {@code null}. */
