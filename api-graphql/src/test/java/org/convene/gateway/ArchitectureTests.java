@@ -18,7 +18,18 @@ class ArchitectureTests {
 	void neverReadsTheDomainTables() {
 		noClasses().should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.convene.schema..", "org.jooq..", "java.sql..", "javax.sql..")
+			.resideInAnyPackage("org.convene.schema..", "org.jooq..")
+			.check(this.gateway);
+	}
+
+	/** Its own tables (schema "gateway", the connections' only search path) belong to the authorization server. */
+	@Test
+	void usesTheDatabaseOnlyForTheAuthorizationServer() {
+		noClasses().that()
+			.resideOutsideOfPackages("org.convene.gateway.auth..", "org.convene.gateway.launcher..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
 			.check(this.gateway);
 	}
 

@@ -11,6 +11,9 @@ public final class CallMetadata {
 	/** The caller's credentials as received: {@code Bearer <jwt>} or {@code ApiKey <key>}. */
 	public static final Metadata.Key<String> AUTHORIZATION = ascii("authorization");
 
+	/** An API key, as the REST header X-API-Key carries it. */
+	public static final Metadata.Key<String> API_KEY = ascii("x-api-key");
+
 	/** Makes a mutation idempotent: a retry with the same key returns the first answer. */
 	public static final Metadata.Key<String> IDEMPOTENCY_KEY = ascii("idempotency-key");
 

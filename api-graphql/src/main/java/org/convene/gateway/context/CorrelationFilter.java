@@ -41,7 +41,7 @@ public class CorrelationFilter extends OncePerRequestFilter {
 		request.setAttribute(CORRELATION_ATTRIBUTE, correlationId);
 		response.setHeader(CORRELATION_HEADER, correlationId);
 		ForwardedContext.set(new ForwardedContext(correlationId, request.getHeader("Authorization"),
-				request.getRemoteAddr(), request.getHeader("Idempotency-Key")));
+				request.getHeader("X-API-Key"), request.getRemoteAddr(), request.getHeader("Idempotency-Key")));
 		MDC.put("correlationId", correlationId);
 		try {
 			chain.doFilter(request, response);

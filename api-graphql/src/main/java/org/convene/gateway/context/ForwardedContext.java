@@ -9,10 +9,11 @@ import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
  *
  * @param correlationId the request's correlation id
  * @param authorization the Authorization header as received, or {@code null}
+ * @param apiKey the X-API-Key header, or {@code null}
  * @param clientAddress the client's address
  * @param idempotencyKey the Idempotency-Key header, or {@code null}
  */
-public record ForwardedContext(String correlationId, String authorization, String clientAddress,
+public record ForwardedContext(String correlationId, String authorization, String apiKey, String clientAddress,
 		String idempotencyKey) {
 
 	private static final ThreadLocal<ForwardedContext> CURRENT = new ThreadLocal<>();

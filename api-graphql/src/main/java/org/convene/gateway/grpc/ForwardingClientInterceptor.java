@@ -16,7 +16,8 @@ import org.convene.grpc.CallMetadata;
 
 /**
  * Sends the request's correlation id, credentials, client address and idempotency key as
- * metadata on every call to a service, so the service applies the caller's rules.
+ * metadata on every call to a service, so the service applies the caller's rules. Calls the
+ * gateway makes with credentials of its own (call credentials) carry none of the caller's.
  */
 @Component
 @GlobalClientInterceptor
@@ -32,8 +33,12 @@ class ForwardingClientInterceptor implements ClientInterceptor {
 				if (context != null) {
 					headers.put(CallMetadata.CORRELATION_ID, context.correlationId());
 					headers.put(CallMetadata.CLIENT_ADDRESS, context.clientAddress());
-					if (context.authorization() != null) {
+					boolean ownCredentials = options.getCredentials() != null;
+					if (context.authorization() != null && !ownCredentials) {
 						headers.put(CallMetadata.AUTHORIZATION, context.authorization());
+					}
+					if (context.apiKey() != null && !ownCredentials) {
+						headers.put(CallMetadata.API_KEY, context.apiKey());
 					}
 					if (context.idempotencyKey() != null) {
 						headers.put(CallMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());

@@ -6,21 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
-import io.grpc.MethodDescriptor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.grpc.client.GlobalClientInterceptor;
 
 import org.convene.gateway.support.GatewayIntegrationTest;
 import org.convene.gateway.support.Json;
@@ -35,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NestedQueryCallCountTests extends GatewayIntegrationTest {
 
 	private static final Instant START = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-
-	@Autowired
-	CallCounter calls;
 
 	@ParameterizedTest(name = "{0} events")
 	@ValueSource(ints = { 2, 25 })
@@ -72,47 +58,6 @@ class NestedQueryCallCountTests extends GatewayIntegrationTest {
 				"convene.core.v1.EventService/BatchListSubEvents", 1,
 				"convene.core.v1.EventService/BatchGetEventStatistics", 2,
 				"convene.core.v1.UserService/BatchGetUsers", 2));
-	}
-
-	@TestConfiguration
-	static class CountingConfiguration {
-
-		@Bean
-		@GlobalClientInterceptor
-		CallCounter callCounter() {
-			return new CallCounter();
-		}
-
-	}
-
-	/** Counts the gRPC calls the gateway makes, by full method name. */
-	static class CallCounter implements ClientInterceptor {
-
-		private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-
-		@Override
-		public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method,
-				CallOptions options, Channel next) {
-			if (!method.getFullMethodName().startsWith("grpc.health")) {
-				this.counts.computeIfAbsent(method.getFullMethodName(), m -> new AtomicInteger()).incrementAndGet();
-			}
-			return next.newCall(method, options);
-		}
-
-		void reset() {
-			this.counts.clear();
-		}
-
-		Map<String, Integer> byMethod() {
-			Map<String, Integer> snapshot = new LinkedHashMap<>();
-			this.counts.forEach((method, count) -> snapshot.put(method, count.get()));
-			return snapshot;
-		}
-
-		int total() {
-			return this.counts.values().stream().mapToInt(AtomicInteger::get).sum();
-		}
-
 	}
 
 }

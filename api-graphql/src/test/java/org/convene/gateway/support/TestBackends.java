@@ -26,7 +26,7 @@ public final class TestBackends {
 	/** The gateway's GraphQL schema is on this classpath too; the services serve none. */
 	private static final String NO_GRAPHQL = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration";
 
-	/** core's database is on this classpath too; the gateway and connectors use none. */
+	/** core's database is on this classpath too; connectors use none. */
 	static final String NO_DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
 			+ "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration,"
 			+ "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration";
@@ -39,10 +39,27 @@ public final class TestBackends {
 
 	private final TestDatabase database;
 
-	private TestBackends(int coreGrpcPort, int connectorsGrpcPort, TestDatabase database) {
+	private final int gatewayPort;
+
+	private TestBackends(int coreGrpcPort, int connectorsGrpcPort, TestDatabase database, int gatewayPort) {
 		this.coreGrpcPort = coreGrpcPort;
 		this.connectorsGrpcPort = connectorsGrpcPort;
 		this.database = database;
+		this.gatewayPort = gatewayPort;
+	}
+
+	/** The gateway's port, chosen before core starts because core trusts the gateway's tokens. */
+	public int gatewayPort() {
+		return this.gatewayPort;
+	}
+
+	/** The issuer of the gateway's tokens. */
+	public String issuer() {
+		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	public TestDatabase database() {
+		return this.database;
 	}
 
 	public static synchronized TestBackends get() {
@@ -90,6 +107,8 @@ public final class TestBackends {
 			.run("--spring.grpc.server.port=0", "--server.port=0",
 					"--spring.autoconfigure.exclude=" + NO_GRAPHQL + "," + NO_DATABASE);
 		TestDatabase database = TestDatabases.create();
+		int gatewayPort = freePort();
+		String issuer = "http://127.0.0.1:" + gatewayPort;
 		AtomicInteger corePort = new AtomicInteger();
 		ConfigurableApplicationContext core = new SpringApplicationBuilder(CoreApplication.class)
 			.properties("spring.config.name=" + CoreApplication.CONFIG_NAME)
@@ -97,13 +116,23 @@ public final class TestBackends {
 			.run("--spring.grpc.server.port=0", "--server.port=0", "--spring.autoconfigure.exclude=" + NO_GRAPHQL,
 					"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 					"--spring.datasource.password=" + database.password(),
-					"--spring.grpc.client.channels.connectors.address=static://127.0.0.1:" + connectorsPort.get());
-		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get(), database);
+					"--spring.grpc.client.channels.connectors.address=static://127.0.0.1:" + connectorsPort.get(),
+					"--convene.auth.issuer=" + issuer, "--convene.auth.jwk-set-uri=" + issuer + "/oauth2/jwks");
+		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get(), database, gatewayPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			core.close();
 			connectors.close();
 		}, "test-backends-shutdown"));
 		return backends;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static ApplicationListener<GrpcServerStartedEvent> grpcPortTo(AtomicInteger port) {

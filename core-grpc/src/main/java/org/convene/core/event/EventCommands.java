@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.convene.common.v1.proto.ErrorCode;
+import org.convene.core.auth.Caller;
+import org.convene.core.grpc.RequestContext;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.CreateEventRequest;
 import org.convene.core.v1.proto.Event;
@@ -42,6 +44,8 @@ class EventCommands {
 	}
 
 	Event create(CreateEventRequest request) {
+		Caller caller = RequestContext.current().caller();
+		EventAccess.requireCreate(caller);
 		List<FieldViolation> violations = new ArrayList<>();
 		EventRecord event = this.events.newRecord();
 		event.setId(UUID.randomUUID());
@@ -54,9 +58,13 @@ class EventCommands {
 			violations.add(new FieldViolation("recurrence", "a sub-event cannot be a series"));
 		}
 		if (parentId != null) {
-			EventRecord parent = this.events.get(parentId);
+			EventRecord parent = EventAccess.requireChange(caller, this.events.get(parentId));
 			attachToParent(event, parent, violations);
 		}
+		if (event.getOrganizerId() == null) {
+			event.setOrganizerId(caller.userId());
+		}
+		EventAccess.checkOrganizer(caller, event.getOrganizerId());
 		this.constraints.check(event, violations);
 		EventRules.throwIfAny(violations);
 		if (recurring) {
@@ -69,9 +77,13 @@ class EventCommands {
 		List<FieldViolation> violations = new ArrayList<>();
 		Set<String> paths = EventDrafts.paths(request.getUpdateMask(), violations);
 		EventRules.throwIfAny(violations);
-		EventRecord event = this.events.lock(id(request.getId()));
+		Caller caller = RequestContext.current().caller();
+		EventRecord event = EventAccess.requireChange(caller, this.events.lock(id(request.getId())));
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		EventRules.requireOpen(event, "changed");
+		if (paths.contains("organizer_id")) {
+			EventAccess.checkOrganizer(caller, EventDrafts.uuid(request.getEvent().getOrganizerId(), "organizerId", violations));
+		}
 		boolean following = request.getScope() == UpdateScope.THIS_AND_FOLLOWING;
 		if (following && EventKind.STANDALONE.name().equals(event.getKind())) {
 			throw ApiException.invalid("scope", "THIS_AND_FOLLOWING applies to series and their occurrences only");
@@ -92,11 +104,12 @@ class EventCommands {
 	}
 
 	Event updateRecurrence(UpdateRecurrenceRequest request) {
+		EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(id(request.getId())));
 		return this.series.updateRecurrence(request);
 	}
 
 	Event publish(PublishEventRequest request) {
-		EventRecord event = this.events.lock(id(request.getId()));
+		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(id(request.getId())));
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		if (!"DRAFT".equals(event.getStatus())) {
 			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "Only a draft event can be published",
@@ -126,7 +139,7 @@ class EventCommands {
 		if (reason.isEmpty() || reason.length() > 500) {
 			throw ApiException.invalid("reason", "is required, 1 to 500 characters");
 		}
-		EventRecord event = this.events.lock(id(request.getId()));
+		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(id(request.getId())));
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		EventRules.requireOpen(event, "cancelled");
 		Event cancelled = this.changes.cancel(event, reason);

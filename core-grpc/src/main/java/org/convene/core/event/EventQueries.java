@@ -12,6 +12,8 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.convene.core.auth.Caller;
+import org.convene.core.grpc.RequestContext;
 import org.convene.core.paging.Keyset;
 import org.convene.core.paging.Page;
 import org.convene.core.paging.PageSpec;
@@ -48,17 +50,24 @@ class EventQueries {
 	}
 
 	Event get(String id) {
-		return EventRecords.toProto(this.events.get(EventCommands.id(id)));
+		Caller caller = caller();
+		return EventRecords.toProto(EventAccess.visible(caller, this.events.get(EventCommands.id(id))));
 	}
 
 	List<Event> getAll(List<String> ids) {
-		return this.events.findAll(ids(ids, "ids")).stream().map(EventRecords::toProto).toList();
+		Caller caller = caller();
+		return this.events.findAll(ids(ids, "ids"))
+			.stream()
+			.filter(event -> EventAccess.canSee(caller, event))
+			.map(EventRecords::toProto)
+			.toList();
 	}
 
 	ListEventsResponse list(ListEventsRequest request) {
 		Keyset<?> keyset = EventListing.keyset(request.getOrder());
 		PageSpec spec = PageSpec.of(request.getPage(), keyset);
-		Page<EventRecord> page = Pager.fetch(this.db, EVENT, EventListing.condition(request.getFilter()), keyset, spec);
+		Page<EventRecord> page = Pager.fetch(this.db, EVENT,
+				EventListing.condition(request.getFilter()).and(EventAccess.listable(caller())), keyset, spec);
 		ListEventsResponse.Builder response = ListEventsResponse.newBuilder().setPageInfo(page.info());
 		for (int i = 0; i < page.items().size(); i++) {
 			response.addEdges(EventEdge.newBuilder()
@@ -70,15 +79,15 @@ class EventQueries {
 
 	EventStatistics statistics(String eventId) {
 		UUID id = EventCommands.id(eventId);
-		List<EventStatistics> found = this.statistics.of(List.of(id));
-		if (found.isEmpty()) {
+		EventRecord event = this.events.find(id);
+		if (event == null || !EventAccess.canSee(caller(), event)) {
 			throw ApiException.notFound("event", eventId, "eventId");
 		}
-		return found.get(0);
+		return this.statistics.of(List.of(id)).get(0);
 	}
 
 	List<EventStatistics> statistics(List<String> eventIds) {
-		return this.statistics.of(ids(eventIds, "eventIds"));
+		return this.statistics.of(visibleIds(ids(eventIds, "eventIds")));
 	}
 
 	BatchListSubEventsResponse subEvents(List<String> parentIds, int limitPerParent) {
@@ -86,16 +95,38 @@ class EventQueries {
 		if (limit < 1 || limit > PageSpec.MAX_SIZE) {
 			throw ApiException.invalid("limitPerParent", "must be between 1 and " + PageSpec.MAX_SIZE);
 		}
+		Caller caller = caller();
+		Set<UUID> requested = ids(parentIds, "parentIds");
+		Map<UUID, List<EventRecord>> byParent = this.events.subEvents(visibleIds(requested), limit);
 		BatchListSubEventsResponse.Builder response = BatchListSubEventsResponse.newBuilder();
-		for (Map.Entry<UUID, List<EventRecord>> entry : this.events.subEvents(ids(parentIds, "parentIds"), limit).entrySet()) {
-			List<EventRecord> children = entry.getValue();
+		for (UUID parent : requested) {
+			List<EventRecord> children = byParent.getOrDefault(parent, List.of())
+				.stream()
+				.filter(child -> EventAccess.canSee(caller, child))
+				.toList();
 			SubEventList.Builder list = SubEventList.newBuilder()
-				.setParentId(entry.getKey().toString())
+				.setParentId(parent.toString())
 				.setTruncated(children.size() > limit);
 			children.stream().limit(limit).map(EventRecords::toProto).forEach(list::addEvents);
 			response.addLists(list);
 		}
 		return response.build();
+	}
+
+	/** The caller of the current call, who needs events:read unless anonymous. */
+	private static Caller caller() {
+		Caller caller = RequestContext.current().caller();
+		EventAccess.requireRead(caller);
+		return caller;
+	}
+
+	private Set<UUID> visibleIds(Set<UUID> ids) {
+		Caller caller = RequestContext.current().caller();
+		return this.events.findAll(ids)
+			.stream()
+			.filter(event -> EventAccess.canSee(caller, event))
+			.map(EventRecord::getId)
+			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	private static Set<UUID> ids(List<String> values, String field) {

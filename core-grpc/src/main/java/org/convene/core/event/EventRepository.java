@@ -40,6 +40,10 @@ class EventRepository {
 		return event;
 	}
 
+	EventRecord find(UUID id) {
+		return this.db.fetchOne(EVENT, EVENT.ID.eq(id));
+	}
+
 	EventRecord get(UUID id) {
 		EventRecord event = this.db.fetchOne(EVENT, EVENT.ID.eq(id));
 		if (event == null) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.grpc.Context;
 import io.grpc.Metadata;
 
+import org.convene.core.auth.Caller;
 import org.convene.grpc.CallMetadata;
 
 /**

@@ -16,6 +16,7 @@ import org.slf4j.MDC;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.stereotype.Component;
 
+import org.convene.core.auth.CallerResolver;
 import org.convene.grpc.CallMetadata;
 
 /**

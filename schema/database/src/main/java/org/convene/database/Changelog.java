@@ -15,4 +15,8 @@ public record Changelog(String path, String schema, String changelogTable, Strin
 	public static final Changelog CORE = new Changelog("db/changelog/core.yaml", "core", "core_changelog",
 			"core_changelog_lock");
 
+	/** The authorization server's tables, owned by api-graphql. */
+	public static final Changelog GATEWAY = new Changelog("db/changelog/gateway.yaml", "gateway", "gateway_changelog",
+			"gateway_changelog_lock");
+
 }

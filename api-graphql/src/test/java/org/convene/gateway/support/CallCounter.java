@@ -1,0 +1,38 @@
+package org.convene.gateway.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.MethodDescriptor;
+
+/** Counts the gRPC calls the gateway makes, by full method name (health checks left out). */
+public class CallCounter implements ClientInterceptor {
+
+	private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+	@Override
+	public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method, CallOptions options,
+			Channel next) {
+		if (!method.getFullMethodName().startsWith("grpc.health")) {
+			this.counts.computeIfAbsent(method.getFullMethodName(), m -> new AtomicInteger()).incrementAndGet();
+		}
+		return next.newCall(method, options);
+	}
+
+	public void reset() {
+		this.counts.clear();
+	}
+
+	public Map<String, Integer> byMethod() {
+		Map<String, Integer> snapshot = new LinkedHashMap<>();
+		this.counts.forEach((method, count) -> snapshot.put(method, count.get()));
+		return snapshot;
+	}
+
+}
