@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
+import org.convene.core.v1.proto.ApiKeyServiceGrpc;
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 
@@ -35,6 +36,11 @@ class GrpcClients {
 	@Bean
 	UserServiceGrpc.UserServiceBlockingStub userService(ManagedChannel coreChannel) {
 		return UserServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	ApiKeyServiceGrpc.ApiKeyServiceBlockingStub apiKeyService(ManagedChannel coreChannel) {
+		return ApiKeyServiceGrpc.newBlockingStub(coreChannel);
 	}
 
 	@Bean

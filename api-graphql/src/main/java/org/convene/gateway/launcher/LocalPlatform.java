@@ -82,9 +82,18 @@ public final class LocalPlatform {
 		core.put("CONVENE_GRPC_PORT", str(s.coreGrpcPort()));
 		core.put("CONVENE_HTTP_PORT", str(s.coreHttpPort()));
 		core.put("CONVENE_CONNECTORS_GRPC_ADDRESS", "static://127.0.0.1:" + s.connectorsGrpcPort());
-		Map<String, String> gateway = Map.of("CONVENE_HTTP_PORT", str(s.gatewayPort()), "CONVENE_CORE_GRPC_ADDRESS",
-				"static://127.0.0.1:" + s.coreGrpcPort(), "CONVENE_CONNECTORS_GRPC_ADDRESS",
-				"static://127.0.0.1:" + s.connectorsGrpcPort());
+		String publicUrl = "http://localhost:" + s.gatewayPort();
+		core.put("CONVENE_AUTH_ISSUER", publicUrl);
+		core.put("CONVENE_AUTH_JWK_SET_URI", "http://127.0.0.1:" + s.gatewayPort() + "/oauth2/jwks");
+		Map<String, String> gateway = new LinkedHashMap<>();
+		gateway.put("CONVENE_HTTP_PORT", str(s.gatewayPort()));
+		gateway.put("CONVENE_PUBLIC_URL", publicUrl);
+		gateway.put("CONVENE_CORE_GRPC_ADDRESS", "static://127.0.0.1:" + s.coreGrpcPort());
+		gateway.put("CONVENE_CONNECTORS_GRPC_ADDRESS", "static://127.0.0.1:" + s.connectorsGrpcPort());
+		gateway.put("CONVENE_DATABASE_URL", databaseUrl);
+		gateway.put("CONVENE_DATABASE_USERNAME", s.databaseUser());
+		gateway.put("CONVENE_DATABASE_PASSWORD", s.databasePassword());
+		gateway.put("CONVENE_DATA_DIR", s.dataDir().toString());
 		this.services.add(start("connectors", "connectors-grpc", connectors, s.connectorsHttpPort()));
 		this.services.add(start("core", "core-grpc", core, s.coreHttpPort()));
 		this.services.add(start("gateway", "api-graphql", gateway, s.gatewayPort()));
@@ -155,10 +164,13 @@ public final class LocalPlatform {
 				  OpenAPI     %s/v3/api-docs  (UI: %s/swagger-ui)
 				  gRPC        core-grpc localhost:%d, connectors-grpc localhost:%d (health and reflection on both)
 				  Database    %s
+				  Sign-in     %s/.well-known/openid-configuration
+				  First-start credentials (when generated): %s
 				Press Ctrl-C to stop.
 
 				""", startup.toMillis() / 1000.0, ResidentMemory.describe(processTree()), processTree().size(), gateway,
-				gateway, gateway, gateway, gateway, s.coreGrpcPort(), s.connectorsGrpcPort(), databaseUrl);
+				gateway, gateway, gateway, gateway, s.coreGrpcPort(), s.connectorsGrpcPort(), databaseUrl, gateway,
+				s.dataDir().resolve("bootstrap-credentials.properties"));
 	}
 
 	/** This launcher, the services and the database server with its workers. */

@@ -73,8 +73,11 @@ class ComposeConfigurationIT {
 					Thread.sleep(250);
 				}
 				String gateway = "http://127.0.0.1:" + ports.get("8080");
+				String token = FirstStartCredentials.adminToken(http, gateway,
+						FirstStartCredentials.await(this.work.resolve("gateway-data"), Duration.ofSeconds(60)));
 
 				HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/events"))
+					.header("Authorization", "Bearer " + token)
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString("""
 							{"title": "Composed", "startsAt": "2027-06-01T09:00:00Z",
@@ -102,7 +105,7 @@ class ComposeConfigurationIT {
 	}
 
 	/** Compose host names become loopback; every port number becomes a free one, the same one everywhere. */
-	private static Map<String, String> rewrite(Map<String, String> env, Map<String, Integer> ports) {
+	private Map<String, String> rewrite(Map<String, String> env, Map<String, Integer> ports) {
 		Map<String, String> rewritten = new LinkedHashMap<>();
 		env.forEach((key, value) -> {
 			Matcher hostPort = HOST_PORT.matcher(value);
@@ -114,6 +117,9 @@ class ComposeConfigurationIT {
 			String text = result.toString();
 			if (key.endsWith("_PORT") && PORT.matcher(text).matches()) {
 				text = Integer.toString(freePortFor(text, ports));
+			}
+			if (key.equals("CONVENE_DATA_DIR")) {
+				text = this.work.resolve("gateway-data").toString();
 			}
 			rewritten.put(key, text);
 		});

@@ -54,15 +54,17 @@ class LocalPlatformIT {
 
 		try (PlatformProcess platform = PlatformProcess.start(env)) {
 			System.out.println(platform.awaitRunning(START));
+			String token = FirstStartCredentials.adminToken(this.http, gateway,
+					FirstStartCredentials.await(this.data, Duration.ofSeconds(60)));
 
-			HttpResponse<String> created = post(gateway + "/api/v1/events", """
+			HttpResponse<String> created = post(gateway + "/api/v1/events", token, """
 					{"title": "End to end", "startsAt": "2027-05-04T18:00:00+02:00",
 					 "endsAt": "2027-05-04T20:00:00+02:00", "timeZone": "Europe/Berlin"}""", "e2e-corr-1");
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 			assertThat(created.headers().firstValue("X-Correlation-ID")).hasValue("e2e-corr-1");
 			eventId = created.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
 
-			HttpResponse<String> graphQl = post(gateway + "/graphql",
+			HttpResponse<String> graphQl = post(gateway + "/graphql", token,
 					"{\"query\": \"{ event(id: \\\"" + eventId + "\\\") { title statistics { confirmed } } }\"}", "e2e-corr-2");
 			assertThat(graphQl.body()).contains("\"title\":\"End to end\"").doesNotContain("errors");
 
@@ -70,6 +72,7 @@ class LocalPlatformIT {
 			ManagedChannel connectors = ManagedChannelBuilder.forAddress("127.0.0.1", connectorsGrpc).usePlaintext().build();
 			try {
 				assertThat(EventServiceGrpc.newBlockingStub(core)
+					.withCallCredentials(new BearerToken(token))
 					.getEvent(GetEventRequest.newBuilder().setId(eventId).build())
 					.getTitle()).isEqualTo("End to end");
 				assertThat(HealthGrpc.newBlockingStub(core).check(HealthCheckRequest.getDefaultInstance()).getStatus())
@@ -94,8 +97,12 @@ class LocalPlatformIT {
 
 		try (PlatformProcess restarted = PlatformProcess.start(env)) {
 			restarted.awaitRunning(START);
+			String token = FirstStartCredentials.adminToken(this.http, gateway,
+					FirstStartCredentials.await(this.data, Duration.ofSeconds(5)));
 
-			HttpResponse<String> again = get(gateway + "/api/v1/events/" + eventId);
+			HttpResponse<String> again = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/events/" + eventId))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(again.statusCode()).isEqualTo(200);
 			assertThat(again.body()).contains("\"title\":\"End to end\"");
@@ -103,8 +110,9 @@ class LocalPlatformIT {
 		}
 	}
 
-	private HttpResponse<String> post(String uri, String json, String correlationId) throws Exception {
+	private HttpResponse<String> post(String uri, String token, String json, String correlationId) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(uri))
+			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.header("X-Correlation-ID", correlationId)
 			.POST(HttpRequest.BodyPublishers.ofString(json))
