@@ -39,7 +39,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import org.convene.core.v1.proto.AuditServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
+import org.convene.gateway.audit.AuditReporter;
+import org.convene.gateway.audit.TokenEndpointAudit;
 
 /**
  * The authorization server: its endpoints (authorize, token, revocation, introspection,
@@ -59,7 +62,8 @@ class AuthorizationServerConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<OAuth2Token> tokens, ConveneUsers users,
-			ClientPolicies policies, ApiErrorEntryPoint errors) throws Exception {
+			ClientPolicies policies, ApiErrorEntryPoint errors, AuditReporter audit) throws Exception {
+		TokenEndpointAudit tokenAudit = new TokenEndpointAudit(audit);
 		// @formatter:off
 		http
 			.oauth2AuthorizationServer((server) -> {
@@ -72,7 +76,9 @@ class AuthorizationServerConfiguration {
 					.tokenEndpoint((token) -> token
 						.accessTokenRequestConverter(new DefaultClientScopes())
 						.accessTokenRequestConverter(new PasswordGrant.Converter())
-						.authenticationProvider(new PasswordGrant.Provider(authorizations, tokens, users, policies)))
+						.authenticationProvider(new PasswordGrant.Provider(authorizations, tokens, users, policies))
+						.accessTokenResponseHandler(tokenAudit)
+						.errorResponseHandler(tokenAudit))
 					.tokenGenerator(tokens);
 			})
 			.authorizeHttpRequests((authorize) -> authorize
@@ -146,6 +152,13 @@ class AuthorizationServerConfiguration {
 	@Bean
 	InternalCredentials internalCredentials(JwtEncoder encoder, AuthServerProperties properties) {
 		return new InternalCredentials(encoder, properties.publicUrl());
+	}
+
+	/** core's AuditService as the gateway itself, for the records of what it serves alone. */
+	@Bean
+	AuditServiceGrpc.AuditServiceBlockingStub internalAuditService(io.grpc.ManagedChannel coreChannel,
+			InternalCredentials credentials) {
+		return AuditServiceGrpc.newBlockingStub(coreChannel).withCallCredentials(credentials);
 	}
 
 	/** core's UserService, called as the gateway itself (never with an end user's credentials). */

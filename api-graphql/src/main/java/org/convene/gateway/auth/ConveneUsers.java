@@ -1,5 +1,6 @@
 package org.convene.gateway.auth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
@@ -90,13 +93,15 @@ public class ConveneUsers implements AuthenticationProvider {
 		}
 	}
 
-	/** The authentication a signed-in user's session and tokens carry. */
+	/**
+	 * The authentication a signed-in user's session and tokens carry: the user's id, roles, and
+	 * the password factor with its time (the ID token's auth_time).
+	 */
 	static UsernamePasswordAuthenticationToken principal(User user) {
-		List<SimpleGrantedAuthority> roles = user.getRolesList()
-			.stream()
-			.map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-			.toList();
-		return UsernamePasswordAuthenticationToken.authenticated(user.getId(), null, roles);
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		user.getRolesList().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+		return UsernamePasswordAuthenticationToken.authenticated(user.getId(), null, authorities);
 	}
 
 	/** OpenID Connect UserInfo of the token's user, limited by the scopes it was granted. */

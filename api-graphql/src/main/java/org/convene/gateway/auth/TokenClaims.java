@@ -1,6 +1,8 @@
 package org.convene.gateway.auth;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
@@ -40,8 +42,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		}
 		String clientId = context.getRegisteredClient().getClientId();
 		UUID userId = actingUser(context.getPrincipal(), clientId);
+		// The claims are stored with the authorization as typed JSON, which accepts only the
+		// common collection types: mutable lists, never List.of().
 		if (accessToken) {
-			context.getClaims().audience(List.of(AuthServerProperties.AUDIENCE)).claim("client_id", clientId);
+			context.getClaims().audience(new ArrayList<>(List.of(AuthServerProperties.AUDIENCE))).claim("client_id", clientId);
 		}
 		if (userId == null) {
 			return;
@@ -53,7 +57,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		}
 		context.getClaims()
 			.claim(AuthServerProperties.USER_CLAIM, user.getId())
-			.claim("roles", user.getRolesList().stream().map(Enum::name).toList());
+			.claim("roles", user.getRolesList().stream().map(Enum::name).collect(Collectors.toCollection(ArrayList::new)));
 	}
 
 	/** A signed-in user, or the owner a client-credentials client acts for. */

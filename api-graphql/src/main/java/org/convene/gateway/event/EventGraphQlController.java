@@ -32,6 +32,7 @@ import org.convene.core.v1.proto.UpdateScope;
 import org.convene.core.v1.proto.UserServiceGrpc.UserServiceBlockingStub;
 import org.convene.gateway.graphql.UserErrors;
 import org.convene.gateway.paging.Connection;
+import org.convene.gateway.user.UserView;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
 
@@ -218,15 +219,6 @@ class EventGraphQlController {
 
 	/** The event a mutation produced. */
 	record EventResult(EventView event) {
-	}
-
-	/** A user's public profile. */
-	record UserView(String id, String displayName) {
-
-		static UserView of(org.convene.core.v1.proto.User user) {
-			return new UserView(user.getId(), user.getDisplayName());
-		}
-
 	}
 
 }

@@ -1,17 +1,11 @@
 package org.convene.gateway.event;
 
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 
 import org.convene.core.v1.proto.CreateEventRequest;
 import org.convene.core.v1.proto.EventDraft;
@@ -19,8 +13,7 @@ import org.convene.core.v1.proto.EventFilter;
 import org.convene.core.v1.proto.Recurrence;
 import org.convene.core.v1.proto.UpdateEventRequest;
 import org.convene.core.v1.proto.UpdateScope;
-import org.convene.grpc.ApiError;
-import org.convene.grpc.ApiException;
+import org.convene.gateway.web.ProtoInput;
 import org.convene.grpc.FieldViolation;
 
 /**
@@ -41,8 +34,6 @@ final class EventInputs {
 			Map.entry("capacity", "a positive integer, or null for unlimited"), Map.entry("tags", "an array of strings"),
 			Map.entry("organizerId", "a user id (UUID)"), Map.entry("visibility", "PUBLIC, UNLISTED or PRIVATE"));
 
-	private static final Gson GSON = new GsonBuilder().create();
-
 	private EventInputs() {
 	}
 
@@ -59,7 +50,7 @@ final class EventInputs {
 			request.setRecurrence(recurrence(recurrence, violations));
 		}
 		request.setEvent(draft(fields, violations));
-		throwIfAny(violations);
+		ProtoInput.throwIfAny(violations);
 		return request.build();
 	}
 
@@ -69,7 +60,7 @@ final class EventInputs {
 		if (fields.isEmpty()) {
 			violations.add(new FieldViolation("body", "name at least one field to change"));
 		}
-		throwIfAny(violations);
+		ProtoInput.throwIfAny(violations);
 		return UpdateEventRequest.newBuilder()
 			.setId(id)
 			.setEvent(draft)
@@ -81,7 +72,7 @@ final class EventInputs {
 
 	static Recurrence recurrence(Object value, List<FieldViolation> violations) {
 		CreateEventRequest.Builder holder = CreateEventRequest.newBuilder();
-		merge(Map.of("recurrence", value), "recurrence",
+		ProtoInput.mergeField("recurrence", value,
 				"an object with rule (an RFC 5545 RRULE) and exdates (RFC 3339 date-times)", holder, violations);
 		return holder.getRecurrence();
 	}
@@ -92,58 +83,18 @@ final class EventInputs {
 		if (input != null) {
 			input.forEach((key, value) -> {
 				if (value != null) {
-					merge(Map.of(key, value), key, "a valid " + key, filter, violations);
+					ProtoInput.mergeField(key, value, "a valid " + key, filter, violations);
 				}
 			});
 		}
-		throwIfAny(violations);
+		ProtoInput.throwIfAny(violations);
 		return filter.build();
 	}
 
 	private static EventDraft draft(Map<String, Object> fields, List<FieldViolation> violations) {
 		EventDraft.Builder draft = EventDraft.newBuilder();
-		fields.forEach((key, value) -> {
-			String expected = DRAFT_FIELDS.get(key);
-			if (expected == null) {
-				violations.add(new FieldViolation(key, "is not a field of an event"));
-			}
-			else if (value != null) {
-				merge(Map.of(key, value), key, expected, draft, violations);
-			}
-		});
+		ProtoInput.merge(fields, DRAFT_FIELDS, "is not a field of an event", draft, violations);
 		return draft.build();
-	}
-
-	private static void merge(Map<String, Object> field, String name, String expected, Message.Builder target,
-			List<FieldViolation> violations) {
-		try {
-			JsonFormat.parser().merge(GSON.toJson(plain(field)), target);
-		}
-		catch (InvalidProtocolBufferException | RuntimeException ex) {
-			violations.add(new FieldViolation(name, "must be " + expected));
-		}
-	}
-
-	/** Date-times become their ISO text, so JSON carries them as the proto parser expects. */
-	private static Object plain(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
-			map.forEach((k, v) -> copy.put(k.toString(), plain(v)));
-			return copy;
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(EventInputs::plain).toList();
-		}
-		if (value instanceof TemporalAccessor temporal) {
-			return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(temporal);
-		}
-		return value;
-	}
-
-	private static void throwIfAny(List<FieldViolation> violations) {
-		if (!violations.isEmpty()) {
-			throw new ApiException(ApiError.validation(violations));
-		}
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.convene.gateway.web.Etags;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.Event;
 import org.convene.core.v1.proto.EventFilter;

@@ -38,6 +38,7 @@ public final class UserErrors {
 			case RESOURCE_NOT_FOUND -> new NotFound(error.code().name(), details(error));
 			case PRECONDITION_FAILED -> new VersionConflict(error.code().name(), details(error));
 			case INVALID_STATE_TRANSITION -> new InvalidStateTransition(error.code().name(), details(error), error.target());
+			case CONFLICT -> new Conflict(error.code().name(), details(error), error.target());
 			default -> throw failure;
 		};
 	}
@@ -59,6 +60,9 @@ public final class UserErrors {
 	}
 
 	public record InvalidStateTransition(String code, String message, String target) {
+	}
+
+	public record Conflict(String code, String message, String target) {
 	}
 
 }

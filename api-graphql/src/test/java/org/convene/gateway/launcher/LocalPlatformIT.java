@@ -51,11 +51,13 @@ class LocalPlatformIT {
 		int coreGrpc = Integer.parseInt(env.get("CONVENE_CORE_GRPC_PORT"));
 		int connectorsGrpc = Integer.parseInt(env.get("CONVENE_CONNECTORS_GRPC_PORT"));
 		String eventId;
+		String tokenBeforeRestart;
 
 		try (PlatformProcess platform = PlatformProcess.start(env)) {
 			System.out.println(platform.awaitRunning(START));
 			String token = FirstStartCredentials.adminToken(this.http, gateway,
 					FirstStartCredentials.await(this.data, Duration.ofSeconds(60)));
+			tokenBeforeRestart = token;
 
 			HttpResponse<String> created = post(gateway + "/api/v1/events", token, """
 					{"title": "End to end", "startsAt": "2027-05-04T18:00:00+02:00",
@@ -97,11 +99,10 @@ class LocalPlatformIT {
 
 		try (PlatformProcess restarted = PlatformProcess.start(env)) {
 			restarted.awaitRunning(START);
-			String token = FirstStartCredentials.adminToken(this.http, gateway,
-					FirstStartCredentials.await(this.data, Duration.ofSeconds(5)));
 
+			// The signing keys are in the database: a token from before the restart still verifies.
 			HttpResponse<String> again = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/events/" + eventId))
-				.header("Authorization", "Bearer " + token)
+				.header("Authorization", "Bearer " + tokenBeforeRestart)
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(again.statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package org.convene.core.grpc;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.grpc.Context;
@@ -16,13 +18,16 @@ import org.slf4j.MDC;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.stereotype.Component;
 
+import org.convene.core.auth.Caller;
 import org.convene.core.auth.CallerResolver;
+import org.convene.grpc.ApiError;
 import org.convene.grpc.CallMetadata;
 
 /**
  * Runs every call in its {@link RequestContext}: attaches it to the gRPC context, puts the
- * correlation id on every log line, returns it in the response metadata, and turns
- * whatever the service throws into a status through {@link FailureStatuses}.
+ * correlation id on every log line, returns it in the response metadata, turns whatever the
+ * service throws into a status through {@link FailureStatuses}, and records the call and its
+ * outcome for the audit log.
  */
 @Component
 @GlobalServerInterceptor
@@ -30,8 +35,11 @@ class RequestContextInterceptor implements ServerInterceptor {
 
 	private final CallerResolver callers;
 
-	RequestContextInterceptor(CallerResolver callers) {
+	private final CallRecorder recorder;
+
+	RequestContextInterceptor(CallerResolver callers, CallRecorder recorder) {
 		this.callers = callers;
+		this.recorder = recorder;
 	}
 
 	@Override
@@ -43,11 +51,13 @@ class RequestContextInterceptor implements ServerInterceptor {
 			requestContext = RequestContext.from(headers, this.callers.resolve(headers));
 		}
 		catch (RuntimeException ex) {
+			RequestContext anonymous = RequestContext.from(headers, Caller.ANONYMOUS);
+			closingCall.audit(this.recorder, anonymous);
 			closingCall.fail(ex);
 			return new ServerCall.Listener<>() {
 			};
 		}
-		closingCall.correlationId = requestContext.correlationId();
+		closingCall.audit(this.recorder, requestContext);
 		Context context = Context.current().withValue(RequestContext.KEY, requestContext);
 		ServerCall.Listener<ReqT> listener = within(context, requestContext, closingCall,
 				() -> next.startCall(closingCall, headers));
@@ -77,10 +87,22 @@ class RequestContextInterceptor implements ServerInterceptor {
 
 		private final AtomicBoolean closed = new AtomicBoolean();
 
+		private final Instant started = Instant.now();
+
 		private volatile String correlationId;
+
+		private volatile RequestContext context;
+
+		private volatile CallRecorder recorder;
 
 		ClosingCall(ServerCall<ReqT, RespT> delegate) {
 			super(delegate);
+		}
+
+		void audit(CallRecorder recorder, RequestContext context) {
+			this.recorder = recorder;
+			this.context = context;
+			this.correlationId = context.correlationId();
 		}
 
 		@Override
@@ -97,6 +119,7 @@ class RequestContextInterceptor implements ServerInterceptor {
 				if (this.correlationId != null && !trailers.containsKey(CallMetadata.CORRELATION_ID)) {
 					trailers.put(CallMetadata.CORRELATION_ID, this.correlationId);
 				}
+				record(status, trailers);
 				super.close(status, trailers);
 			}
 		}
@@ -109,6 +132,17 @@ class RequestContextInterceptor implements ServerInterceptor {
 
 		boolean isClosed() {
 			return this.closed.get();
+		}
+
+		private void record(Status status, Metadata trailers) {
+			String operation = getMethodDescriptor().getFullMethodName();
+			if (this.recorder == null || operation.startsWith("grpc.")) {
+				return;
+			}
+			String outcome = status.isOk() ? "OK" : ApiError.fromThrowable(status.asRuntimeException(trailers)).code().name();
+			this.recorder.record(new CallRecorder.Call(this.started, this.context.caller(), operation, outcome,
+					this.context.clientAddress(), this.context.correlationId(),
+					Duration.between(this.started, Instant.now()).toMillis()));
 		}
 
 	}

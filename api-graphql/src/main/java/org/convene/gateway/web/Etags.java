@@ -1,12 +1,12 @@
-package org.convene.gateway.event;
+package org.convene.gateway.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.convene.grpc.ApiException;
 
-/** Reads the version an {@code If-Match} header expects. ETags are the event version in quotes. */
-final class Etags {
+/** Reads the version an {@code If-Match} header expects. ETags are a resource's version in quotes. */
+public final class Etags {
 
 	private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
@@ -14,7 +14,7 @@ final class Etags {
 	}
 
 	/** The expected version, or 0 (no check) when the header is absent or {@code *}. */
-	static long version(String ifMatch) {
+	public static long version(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
 			return 0;
 		}
