@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -51,13 +52,13 @@ class LocalPlatformIT {
 		int coreGrpc = Integer.parseInt(env.get("CONVENE_CORE_GRPC_PORT"));
 		int connectorsGrpc = Integer.parseInt(env.get("CONVENE_CONNECTORS_GRPC_PORT"));
 		String eventId;
-		String tokenBeforeRestart;
+		String tokenOfRotatedOutKey;
+		String tokenOfNewKey;
 
 		try (PlatformProcess platform = PlatformProcess.start(env)) {
 			System.out.println(platform.awaitRunning(START));
-			String token = FirstStartCredentials.adminToken(this.http, gateway,
-					FirstStartCredentials.await(this.data, Duration.ofSeconds(60)));
-			tokenBeforeRestart = token;
+			Properties credentials = FirstStartCredentials.await(this.data, Duration.ofSeconds(60));
+			String token = FirstStartCredentials.adminToken(this.http, gateway, credentials);
 
 			HttpResponse<String> created = post(gateway + "/api/v1/events", token, """
 					{"title": "End to end", "startsAt": "2027-05-04T18:00:00+02:00",
@@ -88,6 +89,11 @@ class LocalPlatformIT {
 				core.shutdownNow();
 				connectors.shutdownNow();
 			}
+			HttpResponse<String> rotated = post(gateway + "/api/v1/admin/signing-keys/rotate", token, "", "e2e-corr-3");
+			assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+			tokenOfRotatedOutKey = token;
+			tokenOfNewKey = FirstStartCredentials.adminToken(this.http, gateway, credentials);
+
 			assertThat(get(gateway + "/v3/api-docs").body()).contains("\"openapi\":\"3.1").contains("/api/v1/events");
 			assertThat(get(gateway + "/graphiql").body()).containsIgnoringCase("graphiql");
 
@@ -100,13 +106,16 @@ class LocalPlatformIT {
 		try (PlatformProcess restarted = PlatformProcess.start(env)) {
 			restarted.awaitRunning(START);
 
-			// The signing keys are in the database: a token from before the restart still verifies.
-			HttpResponse<String> again = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/events/" + eventId))
-				.header("Authorization", "Bearer " + tokenBeforeRestart)
-				.build(), HttpResponse.BodyHandlers.ofString());
+			// The signing keys are in the database: tokens from before the restart still verify,
+			// including those signed by the key rotated out.
+			for (String token : List.of(tokenOfRotatedOutKey, tokenOfNewKey)) {
+				HttpResponse<String> again = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/events/" + eventId))
+					.header("Authorization", "Bearer " + token)
+					.build(), HttpResponse.BodyHandlers.ofString());
 
-			assertThat(again.statusCode()).isEqualTo(200);
-			assertThat(again.body()).contains("\"title\":\"End to end\"");
+				assertThat(again.statusCode()).isEqualTo(200);
+				assertThat(again.body()).contains("\"title\":\"End to end\"");
+			}
 			assertThat(restarted.stop(Duration.ofSeconds(90))).isTrue();
 		}
 	}

@@ -58,7 +58,10 @@ public abstract class GatewayIntegrationTest {
 	protected WebTestClient http;
 
 	/** HTTP without credentials. */
-	protected WebTestClient anonymous;
+	protected final WebTestClient anonymous = WebTestClient.bindToServer()
+		.baseUrl(this.baseUrl)
+		.responseTimeout(Duration.ofSeconds(30))
+		.build();
 
 	/** GraphQL as the administration client. */
 	protected HttpGraphQlTester graphQl;
@@ -78,7 +81,6 @@ public abstract class GatewayIntegrationTest {
 
 	@BeforeEach
 	void clients() {
-		this.anonymous = WebTestClient.bindToServer().baseUrl(this.baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
 		this.http = this.anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).build();
 		this.graphQl = HttpGraphQlTester.create(this.http.mutate().baseUrl(this.baseUrl + "/graphql").build());
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 
@@ -87,7 +88,7 @@ class EventQueries {
 	}
 
 	List<EventStatistics> statistics(List<String> eventIds) {
-		return this.statistics.of(visibleIds(ids(eventIds, "eventIds")));
+		return this.statistics.of(visibleIds(caller(), ids(eventIds, "eventIds")));
 	}
 
 	BatchListSubEventsResponse subEvents(List<String> parentIds, int limitPerParent) {
@@ -97,7 +98,7 @@ class EventQueries {
 		}
 		Caller caller = caller();
 		Set<UUID> requested = ids(parentIds, "parentIds");
-		Map<UUID, List<EventRecord>> byParent = this.events.subEvents(visibleIds(requested), limit);
+		Map<UUID, List<EventRecord>> byParent = this.events.subEvents(visibleIds(caller, requested), limit);
 		BatchListSubEventsResponse.Builder response = BatchListSubEventsResponse.newBuilder();
 		for (UUID parent : requested) {
 			List<EventRecord> children = byParent.getOrDefault(parent, List.of())
@@ -120,13 +121,12 @@ class EventQueries {
 		return caller;
 	}
 
-	private Set<UUID> visibleIds(Set<UUID> ids) {
-		Caller caller = RequestContext.current().caller();
+	private Set<UUID> visibleIds(Caller caller, Set<UUID> ids) {
 		return this.events.findAll(ids)
 			.stream()
 			.filter(event -> EventAccess.canSee(caller, event))
 			.map(EventRecord::getId)
-			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	private static Set<UUID> ids(List<String> values, String field) {
