@@ -22,11 +22,15 @@ class ArchitectureTests {
 			.check(this.gateway);
 	}
 
-	/** Its own tables (schema "gateway", the connections' only search path) belong to the authorization server. */
+	/**
+	 * Its own tables (schema "gateway", the connections' only search path) belong to the
+	 * authorization server and its federated sign-in.
+	 */
 	@Test
-	void usesTheDatabaseOnlyForTheAuthorizationServer() {
+	void usesTheDatabaseOnlyForSigningIn() {
 		noClasses().that()
-			.resideOutsideOfPackages("org.convene.gateway.auth..", "org.convene.gateway.launcher..")
+			.resideOutsideOfPackages("org.convene.gateway.auth..", "org.convene.gateway.federation..",
+					"org.convene.gateway.launcher..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")

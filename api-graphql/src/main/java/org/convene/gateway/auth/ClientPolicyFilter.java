@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import org.convene.common.v1.proto.ErrorCode;
 import org.convene.grpc.ApiException;
 
 /**
@@ -50,17 +49,15 @@ class ClientPolicyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String clientId = clientOf(request);
-		ClientPolicy policy = clientId == null ? null : this.policies.find(clientId);
-		if (policy != null && policy.disabled() && !request.getRequestURI().endsWith("/oauth2/token")) {
-			this.errors.resolveException(request, response, null, ApiException.of(ErrorCode.UNAUTHENTICATED,
-					"The client is disabled", "Client '" + clientId + "' was disabled by an administrator", "Authorization"));
-			return;
-		}
-		if (policy != null && !IpAllowlist.allows(policy.ipAllowlist(), request.getRemoteAddr())) {
-			this.errors.resolveException(request, response, null, ApiException.of(ErrorCode.PERMISSION_DENIED,
-					"This client may not be used from this address", "The client's IP allowlist does not include "
-							+ request.getRemoteAddr(), "clientAddress"));
-			return;
+		if (clientId != null) {
+			ClientPolicy policy = this.policies.find(clientId);
+			// A disabled client's token requests are refused by the authorization server itself.
+			ApiException refusal = request.getRequestURI().endsWith("/oauth2/token")
+					? policy.refusalOfAddress(request.getRemoteAddr()) : policy.refusalOfToken(request.getRemoteAddr());
+			if (refusal != null) {
+				this.errors.resolveException(request, response, null, refusal);
+				return;
+			}
 		}
 		chain.doFilter(request, response);
 	}

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 
 import org.convene.core.v1.proto.GetUserRequest;
+import org.convene.core.v1.proto.LinkExternalIdentityRequest;
 import org.convene.core.v1.proto.User;
 import org.convene.core.v1.proto.UserServiceGrpc.UserServiceBlockingStub;
 import org.convene.core.v1.proto.UserStatus;
@@ -62,6 +63,15 @@ public class ConveneUsers implements AuthenticationProvider {
 		catch (StatusRuntimeException ex) {
 			throw new AuthenticationServiceException("Sign-in is unavailable right now; try again shortly", ex);
 		}
+	}
+
+	/**
+	 * The Convene user of an external identity, linked by its verified e-mail address (core
+	 * creates an attendee when none has it).
+	 * @throws StatusRuntimeException INVALID_ARGUMENT when the provider did not verify the address
+	 */
+	public User linkExternal(LinkExternalIdentityRequest identity) {
+		return this.users.linkExternalIdentity(identity);
 	}
 
 	/** The current profile of a user; null when unknown. */

@@ -64,7 +64,7 @@ public final class LocalPlatform {
 	void start() throws IOException, InterruptedException {
 		long started = System.nanoTime();
 		PlatformSettings s = this.settings;
-		checkPortsFree(s.gatewayPort(), s.coreGrpcPort(), s.coreHttpPort(), s.connectorsGrpcPort(), s.connectorsHttpPort());
+		checkPortsFree(s.gatewayPort(), s.gatewayGrpcPort(), s.coreGrpcPort(), s.coreHttpPort(), s.connectorsGrpcPort(), s.connectorsHttpPort());
 		String databaseUrl = s.databaseUrl();
 		if (databaseUrl == null || databaseUrl.isBlank()) {
 			Files.createDirectories(s.dataDir());
@@ -87,6 +87,7 @@ public final class LocalPlatform {
 		core.put("CONVENE_AUTH_JWK_SET_URI", "http://127.0.0.1:" + s.gatewayPort() + "/oauth2/jwks");
 		Map<String, String> gateway = new LinkedHashMap<>();
 		gateway.put("CONVENE_HTTP_PORT", str(s.gatewayPort()));
+		gateway.put("CONVENE_GRPC_PORT", str(s.gatewayGrpcPort()));
 		gateway.put("CONVENE_PUBLIC_URL", publicUrl);
 		gateway.put("CONVENE_CORE_GRPC_ADDRESS", "static://127.0.0.1:" + s.coreGrpcPort());
 		gateway.put("CONVENE_CONNECTORS_GRPC_ADDRESS", "static://127.0.0.1:" + s.connectorsGrpcPort());
@@ -162,14 +163,14 @@ public final class LocalPlatform {
 				  GraphiQL    %s/graphiql
 				  REST        %s/api/v1/events
 				  OpenAPI     %s/v3/api-docs  (UI: %s/swagger-ui)
-				  gRPC        core-grpc localhost:%d, connectors-grpc localhost:%d (health and reflection on both)
+				  gRPC        core-grpc localhost:%d, connectors-grpc localhost:%d, gateway (client administration) localhost:%d
 				  Database    %s
 				  Sign-in     %s/.well-known/openid-configuration
 				  First-start credentials (when generated): %s
 				Press Ctrl-C to stop.
 
 				""", startup.toMillis() / 1000.0, ResidentMemory.describe(processTree()), processTree().size(), gateway,
-				gateway, gateway, gateway, gateway, s.coreGrpcPort(), s.connectorsGrpcPort(), databaseUrl, gateway,
+				gateway, gateway, gateway, gateway, s.coreGrpcPort(), s.connectorsGrpcPort(), s.gatewayGrpcPort(), databaseUrl, gateway,
 				s.dataDir().resolve("bootstrap-credentials.properties"));
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param databasePassword its password ({@code CONVENE_DATABASE_PASSWORD})
  * @param embeddedDatabasePort port of the embedded PostgreSQL ({@code CONVENE_EMBEDDED_DATABASE_PORT}, 0 = any free)
  * @param gatewayPort HTTP port of the gateway ({@code CONVENE_GATEWAY_PORT})
+ * @param gatewayGrpcPort gRPC port of the gateway ({@code CONVENE_GATEWAY_GRPC_PORT})
  * @param coreGrpcPort gRPC port of core ({@code CONVENE_CORE_GRPC_PORT})
  * @param coreHttpPort health port of core ({@code CONVENE_CORE_HTTP_PORT})
  * @param connectorsGrpcPort gRPC port of connectors ({@code CONVENE_CONNECTORS_GRPC_PORT})
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param javaOptions JVM options of each service ({@code CONVENE_JAVA_OPTS})
  */
 record PlatformSettings(Path home, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
-		int embeddedDatabasePort, int gatewayPort, int coreGrpcPort, int coreHttpPort, int connectorsGrpcPort,
+		int embeddedDatabasePort, int gatewayPort, int gatewayGrpcPort, int coreGrpcPort, int coreHttpPort, int connectorsGrpcPort,
 		int connectorsHttpPort, String javaOptions) {
 
 	/**
@@ -36,7 +37,8 @@ record PlatformSettings(Path home, Path dataDir, String databaseUrl, String data
 		return new PlatformSettings(home, Path.of(env.getOrDefault("CONVENE_DATA_DIR", ".convene")).toAbsolutePath(),
 				env.get("CONVENE_DATABASE_URL"), env.getOrDefault("CONVENE_DATABASE_USERNAME", "postgres"),
 				env.getOrDefault("CONVENE_DATABASE_PASSWORD", ""), port(env, "CONVENE_EMBEDDED_DATABASE_PORT", 0),
-				port(env, "CONVENE_GATEWAY_PORT", 8080), port(env, "CONVENE_CORE_GRPC_PORT", 9090),
+				port(env, "CONVENE_GATEWAY_PORT", 8080), port(env, "CONVENE_GATEWAY_GRPC_PORT", 9092),
+				port(env, "CONVENE_CORE_GRPC_PORT", 9090),
 				port(env, "CONVENE_CORE_HTTP_PORT", 8081), port(env, "CONVENE_CONNECTORS_GRPC_PORT", 9091),
 				port(env, "CONVENE_CONNECTORS_HTTP_PORT", 8082),
 				env.getOrDefault("CONVENE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS));

@@ -149,7 +149,7 @@ class AuthorizationServerTests extends GatewayIntegrationTest {
 				.authorize(clientId, REDIRECT, "events:read", email, "wrong password 123", null);
 
 			assertThat(result.code()).isNull();
-			assertThat(result.detail()).containsIgnoringCase("Invalid credentials");
+			assertThat(result.detail()).contains("Wrong e-mail address or password.");
 		}
 
 		@Test

@@ -70,6 +70,12 @@ import org.convene.core.v1.proto.UserStatus;
 import org.convene.core.v1.proto.Venue;
 import org.convene.core.v1.proto.VerifyPasswordRequest;
 import org.convene.gateway.support.GatewayIntegrationTest;
+import org.convene.gateway.v1.proto.ClientServiceGrpc;
+import org.convene.gateway.v1.proto.GetClientRequest;
+import org.convene.gateway.v1.proto.ListClientsRequest;
+import org.convene.gateway.v1.proto.RegisterClientRequest;
+import org.convene.gateway.v1.proto.RotateClientSecretRequest;
+import org.convene.gateway.v1.proto.SetClientDisabledRequest;
 import org.convene.gateway.support.TestBackends;
 import org.convene.grpc.ProtoTime;
 
@@ -87,10 +93,10 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 
 	private static final String END = "2030-03-04T20:00:00+01:00";
 
-	/** Services core serves through its gRPC door, besides health and reflection. */
-	private static final List<ServiceDescriptor> CORE_SERVICES = List.of(EventServiceGrpc.getServiceDescriptor(),
+	/** Services core and the gateway serve through their gRPC doors, besides health and reflection. */
+	private static final List<ServiceDescriptor> GRPC_SERVICES = List.of(EventServiceGrpc.getServiceDescriptor(),
 			UserServiceGrpc.getServiceDescriptor(), ApiKeyServiceGrpc.getServiceDescriptor(),
-			AuditServiceGrpc.getServiceDescriptor());
+			AuditServiceGrpc.getServiceDescriptor(), ClientServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -110,6 +116,8 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 
 	private ManagedChannel core;
 
+	private ManagedChannel gateway;
+
 	private List<Operation> operations;
 
 	@BeforeAll
@@ -117,13 +125,15 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		this.admin = this.anonymous.mutate().defaultHeader("Authorization", "Bearer " + adminToken()).build();
 		this.callers = new Callers(this.baseUrl, this.admin, this.anonymous, ADMIN_EMAIL, ADMIN_PASSWORD, this.encoder);
 		this.core = ManagedChannelBuilder.forAddress("127.0.0.1", TestBackends.get().coreGrpcPort()).usePlaintext().build();
-		this.doors = new Doors(this.anonymous, this.core);
+		this.gateway = ManagedChannelBuilder.forAddress("127.0.0.1", TestBackends.get().gatewayGrpcPort()).usePlaintext().build();
+		this.doors = new Doors(this.anonymous, this.core, this.gateway);
 		this.operations = operations();
 	}
 
 	@AfterAll
 	void closeChannel() {
 		this.core.shutdownNow();
+		this.gateway.shutdownNow();
 	}
 
 	@Test
@@ -140,7 +150,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		var schema = this.graphQl.schema();
 		schema.getQueryType().getFieldDefinitions().forEach(field -> offered.add("Query." + field.getName()));
 		schema.getMutationType().getFieldDefinitions().forEach(field -> offered.add("Mutation." + field.getName()));
-		CORE_SERVICES.forEach(service -> service.getMethods().forEach(method -> offered.add(method.getFullMethodName())));
+		GRPC_SERVICES.forEach(service -> service.getMethods().forEach(method -> offered.add(method.getFullMethodName())));
 
 		assertThat(covered).as("operations without a row in the matrix").containsAll(offered);
 		assertThat(offered).as("rows naming no operation").containsAll(covered);
@@ -308,7 +318,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 					.setPassword(ADMIN_PASSWORD).build()))));
 		ops.add(rest("convene.core.v1.UserService/LinkExternalIdentity", Expect.internal(), (w, c) -> doors.grpc(c,
 				UserServiceGrpc::newBlockingStub, s -> s.linkExternalIdentity(LinkExternalIdentityRequest.newBuilder()
-					.setProvider("idp").setSubject(UUID.randomUUID().toString()).setEmail(uniqueEmail()).setEmailVerified(true).build()))));
+					.setProvider("https://idp.example.com").setSubject(UUID.randomUUID().toString()).setEmail(uniqueEmail()).setEmailVerified(true).build()))));
 		ops.add(rest("convene.core.v1.AuditService/ListAuditRecords", Expect.administrators(), (w, c) -> doors.grpc(c,
 				AuditServiceGrpc::newBlockingStub, s -> s.listAuditRecords(ListAuditRecordsRequest.getDefaultInstance()))));
 		ops.add(rest("convene.core.v1.AuditService/RecordAuditEntries", Expect.internal(), (w, c) -> doors.grpc(c,
@@ -368,6 +378,42 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		ops.add(rest("Mutation.setOAuthClientDisabled", adminsInGraphQl, (w, c) -> doors.graphQl(c,
 				"mutation($input: SetOAuthClientDisabledInput!) { setOAuthClientDisabled(input: $input) { __typename } }",
 				Map.of("input", Map.of("clientId", confidentialClient(), "disabled", true)), "setOAuthClientDisabled")));
+		ops.add(rest("convene.gateway.v1.ClientService/ListClients", admins, (w, c) -> doors.gatewayGrpc(c,
+				ClientServiceGrpc::newBlockingStub, s -> s.listClients(ListClientsRequest.getDefaultInstance()))));
+		ops.add(rest("convene.gateway.v1.ClientService/GetClient", admins, (w, c) -> doors.gatewayGrpc(c,
+				ClientServiceGrpc::newBlockingStub, s -> s.getClient(GetClientRequest.newBuilder().setClientId(Callers.CLIENT).build()))));
+		ops.add(rest("convene.gateway.v1.ClientService/RegisterClient", admins, (w, c) -> doors.gatewayGrpc(c,
+				ClientServiceGrpc::newBlockingStub, s -> s.registerClient(RegisterClientRequest.newBuilder()
+					.setClientId("matrix-" + UUID.randomUUID().toString().substring(0, 8)).setName("Matrix")
+					.addGrantTypes("client_credentials").addScopes("events:read").build()))));
+		ops.add(rest("convene.gateway.v1.ClientService/RotateClientSecret", admins, (w, c) -> doors.gatewayGrpc(c,
+				ClientServiceGrpc::newBlockingStub, s -> s.rotateClientSecret(RotateClientSecretRequest.newBuilder()
+					.setClientId(confidentialClient()).build()))));
+		ops.add(rest("convene.gateway.v1.ClientService/SetClientDisabled", admins, (w, c) -> doors.gatewayGrpc(c,
+				ClientServiceGrpc::newBlockingStub, s -> s.setClientDisabled(SetClientDisabledRequest.newBuilder()
+					.setClientId(confidentialClient()).setDisabled(true).build()))));
+		ops.add(rest("GET /api/v1/identity-providers", admins, (w, c) -> doors.rest(c, HttpMethod.GET, "/api/v1/identity-providers", null)));
+		ops.add(rest("GET /api/v1/identity-providers/{id}", admins,
+				(w, c) -> doors.rest(c, HttpMethod.GET, "/api/v1/identity-providers/" + identityProvider(), null)));
+		ops.add(rest("POST /api/v1/identity-providers", admins,
+				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/identity-providers", identityProviderJson())));
+		ops.add(rest("POST /api/v1/identity-providers/{id}/disable", admins,
+				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/identity-providers/" + identityProvider() + "/disable", null)));
+		ops.add(rest("POST /api/v1/identity-providers/{id}/enable", admins,
+				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/identity-providers/" + identityProvider() + "/enable", null)));
+		ops.add(rest("DELETE /api/v1/identity-providers/{id}", admins,
+				(w, c) -> doors.rest(c, HttpMethod.DELETE, "/api/v1/identity-providers/" + identityProvider(), null)));
+		ops.add(rest("Query.identityProviders", adminsInGraphQl,
+				(w, c) -> doors.graphQl(c, "{ identityProviders { id } }", Map.of(), "identityProviders")));
+		ops.add(rest("Mutation.registerIdentityProvider", adminsInGraphQl, (w, c) -> doors.graphQl(c,
+				"mutation($input: RegisterIdentityProviderInput!) { registerIdentityProvider(input: $input) { __typename } }",
+				Map.of("input", identityProviderJson()), "registerIdentityProvider")));
+		ops.add(rest("Mutation.setIdentityProviderEnabled", adminsInGraphQl, (w, c) -> doors.graphQl(c,
+				"mutation($input: SetIdentityProviderEnabledInput!) { setIdentityProviderEnabled(input: $input) { __typename } }",
+				Map.of("input", Map.of("id", identityProvider(), "enabled", false)), "setIdentityProviderEnabled")));
+		ops.add(rest("Mutation.removeIdentityProvider", adminsInGraphQl, (w, c) -> doors.graphQl(c,
+				"mutation($input: RemoveIdentityProviderInput!) { removeIdentityProvider(input: $input) { __typename } }",
+				Map.of("input", Map.of("id", identityProvider())), "removeIdentityProvider")));
 		return ops;
 	}
 
@@ -448,6 +494,19 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 	private static Map<String, Object> clientJson() {
 		return Map.of("clientId", "matrix-" + UUID.randomUUID().toString().substring(0, 8), "name", "Matrix", "type",
 				"CONFIDENTIAL", "grantTypes", List.of("client_credentials"), "scopes", List.of("events:read"));
+	}
+
+	private String identityProvider() {
+		Map<String, Object> provider = identityProviderJson();
+		this.admin.post().uri("/api/v1/identity-providers").contentType(MediaType.APPLICATION_JSON).bodyValue(provider)
+			.exchange().expectStatus().isCreated();
+		return (String) provider.get("id");
+	}
+
+	/** The gateway itself is an OpenID Connect provider whose discovery document answers. */
+	private Map<String, Object> identityProviderJson() {
+		return Map.of("id", "matrix-" + UUID.randomUUID().toString().substring(0, 8), "name", "Matrix", "issuer",
+				this.baseUrl, "clientId", "matrix", "clientSecret", "matrix-secret");
 	}
 
 	private static Map<String, Object> signUpJson() {

@@ -25,9 +25,12 @@ final class Doors {
 
 	private final ManagedChannel core;
 
-	Doors(WebTestClient http, ManagedChannel core) {
+	private final ManagedChannel gateway;
+
+	Doors(WebTestClient http, ManagedChannel core, ManagedChannel gateway) {
 		this.http = http;
 		this.core = core;
+		this.gateway = gateway;
 	}
 
 	Outcome rest(Callers.Credential credential, HttpMethod method, String uri, Object body) {
@@ -96,6 +99,17 @@ final class Doors {
 	/** A gRPC call to core with the caller's credentials in metadata. */
 	<S extends AbstractStub<S>> Outcome grpc(Callers.Credential credential, Function<ManagedChannel, S> newStub,
 			Function<S, ?> call) {
+		return grpc(this.core, credential, newStub, call);
+	}
+
+	/** A gRPC call to the gateway's own services. */
+	<S extends AbstractStub<S>> Outcome gatewayGrpc(Callers.Credential credential, Function<ManagedChannel, S> newStub,
+			Function<S, ?> call) {
+		return grpc(this.gateway, credential, newStub, call);
+	}
+
+	private static <S extends AbstractStub<S>> Outcome grpc(ManagedChannel channel, Callers.Credential credential,
+			Function<ManagedChannel, S> newStub, Function<S, ?> call) {
 		Metadata headers = new Metadata();
 		if (credential.authorization() != null) {
 			headers.put(CallMetadata.AUTHORIZATION, credential.authorization());
@@ -103,7 +117,7 @@ final class Doors {
 		if (credential.apiKey() != null) {
 			headers.put(CallMetadata.API_KEY, credential.apiKey());
 		}
-		S stub = newStub.apply(this.core).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+		S stub = newStub.apply(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
 		try {
 			call.apply(stub);
 			return Outcome.ALLOWED;

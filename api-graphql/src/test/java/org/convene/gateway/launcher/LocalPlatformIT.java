@@ -26,7 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.convene.core.v1.proto.EventServiceGrpc;
+import org.convene.gateway.support.BearerToken;
 import org.convene.core.v1.proto.GetEventRequest;
+import org.convene.gateway.v1.proto.Client;
+import org.convene.gateway.v1.proto.ClientServiceGrpc;
+import org.convene.gateway.v1.proto.ListClientsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,11 +50,12 @@ class LocalPlatformIT {
 	@Test
 	void servesGraphQlRestAndGrpcStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
 		Map<String, String> env = Map.of("CONVENE_DATA_DIR", this.data.toString(), "CONVENE_GATEWAY_PORT",
-				port(), "CONVENE_CORE_GRPC_PORT", port(), "CONVENE_CORE_HTTP_PORT", port(),
+				port(), "CONVENE_GATEWAY_GRPC_PORT", port(), "CONVENE_CORE_GRPC_PORT", port(), "CONVENE_CORE_HTTP_PORT", port(),
 				"CONVENE_CONNECTORS_GRPC_PORT", port(), "CONVENE_CONNECTORS_HTTP_PORT", port());
 		String gateway = "http://127.0.0.1:" + env.get("CONVENE_GATEWAY_PORT");
 		int coreGrpc = Integer.parseInt(env.get("CONVENE_CORE_GRPC_PORT"));
 		int connectorsGrpc = Integer.parseInt(env.get("CONVENE_CONNECTORS_GRPC_PORT"));
+		int gatewayGrpc = Integer.parseInt(env.get("CONVENE_GATEWAY_GRPC_PORT"));
 		String eventId;
 		String tokenOfRotatedOutKey;
 		String tokenOfNewKey;
@@ -73,6 +78,7 @@ class LocalPlatformIT {
 
 			ManagedChannel core = ManagedChannelBuilder.forAddress("127.0.0.1", coreGrpc).usePlaintext().build();
 			ManagedChannel connectors = ManagedChannelBuilder.forAddress("127.0.0.1", connectorsGrpc).usePlaintext().build();
+			ManagedChannel gatewayChannel = ManagedChannelBuilder.forAddress("127.0.0.1", gatewayGrpc).usePlaintext().build();
 			try {
 				assertThat(EventServiceGrpc.newBlockingStub(core)
 					.withCallCredentials(new BearerToken(token))
@@ -84,10 +90,15 @@ class LocalPlatformIT {
 					.isEqualTo(ServingStatus.SERVING);
 				assertThat(services(core)).contains("convene.core.v1.EventService", "convene.core.v1.UserService");
 				assertThat(services(connectors)).contains("grpc.health.v1.Health");
+				assertThat(ClientServiceGrpc.newBlockingStub(gatewayChannel)
+					.withCallCredentials(new BearerToken(token))
+					.listClients(ListClientsRequest.getDefaultInstance())
+					.getClientsList()).extracting(Client::getClientId).contains("convene-admin", "convene-web");
 			}
 			finally {
 				core.shutdownNow();
 				connectors.shutdownNow();
+				gatewayChannel.shutdownNow();
 			}
 			HttpResponse<String> rotated = post(gateway + "/api/v1/admin/signing-keys/rotate", token, "", "e2e-corr-3");
 			assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);

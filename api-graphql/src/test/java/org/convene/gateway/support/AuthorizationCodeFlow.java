@@ -58,9 +58,7 @@ public final class AuthorizationCodeFlow {
 	 */
 	public Result authorize(String clientId, String redirectUri, String scope, String email, String password,
 			List<String> consent) throws Exception {
-		String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId, "redirect_uri",
-				redirectUri, "scope", scope, "state", "st-123", "code_challenge", challenge(), "code_challenge_method", "S256"));
-		HttpResponse<String> response = get(authorize);
+		HttpResponse<String> response = get(authorizeUri(clientId, redirectUri, scope));
 		if (isRedirectTo(response, "/login")) {
 			String loginPage = get("/login").body();
 			Map<String, String> login = new LinkedHashMap<>();
@@ -99,6 +97,39 @@ public final class AuthorizationCodeFlow {
 		return new Result(query.get("code"), query.get("error"), target);
 	}
 
+	/**
+	 * Signs in through an external OpenID Connect provider: clicks its button on Convene's login
+	 * page, signs in on the provider's own login page, and follows the redirects back through
+	 * Convene to the client. Returns the code, or the page the flow stopped on.
+	 */
+	public Result authorizeThroughProvider(String clientId, String redirectUri, String scope, String providerLabel,
+			String username, String password) throws Exception {
+		HttpResponse<String> response = get(authorizeUri(clientId, redirectUri, scope));
+		if (!isRedirectTo(response, "/login")) {
+			return Result.failed("No sign-in asked: " + response.statusCode());
+		}
+		String loginPage = get("/login").body();
+		Matcher button = Pattern.compile("href=\"([^\"]+)\"[^>]*>Sign in with " + Pattern.quote(providerLabel) + "<")
+			.matcher(loginPage);
+		if (!button.find()) {
+			return Result.failed("No button for " + providerLabel + " on the login page:\n" + loginPage);
+		}
+		response = follow(get(button.group(1)), redirectUri);
+		URI providerLogin = response.uri();
+		Map<String, String> login = new LinkedHashMap<>();
+		login.put("username", username);
+		login.put("password", password);
+		login.put("_csrf", csrf(response.body()));
+		response = follow(post(providerLogin.resolve("/login").toString(), login), redirectUri);
+		this.lastPage = response.body();
+		String target = location(response);
+		if (!target.startsWith(redirectUri)) {
+			return Result.failed(response.uri() + " " + response.statusCode() + " " + response.body());
+		}
+		Map<String, String> query = query(URI.create(target).getRawQuery());
+		return new Result(query.get("code"), query.get("error"), target);
+	}
+
 	/** Exchanges a code as a public client (PKCE, no secret); returns the token response as JSON text. */
 	public HttpResponse<String> exchange(String clientId, String redirectUri, String code) throws Exception {
 		return post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
@@ -116,6 +147,19 @@ public final class AuthorizationCodeFlow {
 		return value.find() ? value.group(1) : null;
 	}
 
+	private String authorizeUri(String clientId, String redirectUri, String scope) throws Exception {
+		return "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId, "redirect_uri",
+				redirectUri, "scope", scope, "state", "st-123", "code_challenge", challenge(), "code_challenge_method", "S256"));
+	}
+
+	/** Follows redirects, across hosts, until a page or a redirect to the client. */
+	private HttpResponse<String> follow(HttpResponse<String> response, String redirectUri) throws Exception {
+		while (response.statusCode() / 100 == 3 && !location(response).startsWith(redirectUri)) {
+			response = get(response.uri().resolve(location(response)).toString());
+		}
+		return response;
+	}
+
 	private String challenge() throws Exception {
 		byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.verifier.getBytes(StandardCharsets.US_ASCII));
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
@@ -127,8 +171,9 @@ public final class AuthorizationCodeFlow {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+	private HttpResponse<String> post(String pathOrUrl, Map<String, String> fields) throws Exception {
+		String url = pathOrUrl.startsWith("http") ? pathOrUrl : this.baseUrl + pathOrUrl;
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html,application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(form(fields)))

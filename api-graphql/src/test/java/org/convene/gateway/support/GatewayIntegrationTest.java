@@ -30,7 +30,7 @@ import org.convene.gateway.GatewayApplication;
  * administration client; {@link #anonymous} sends no credentials.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME, "spring.grpc.server.enabled=false",
+		properties = { "spring.config.name=" + GatewayApplication.CONFIG_NAME,
 				"convene.auth.bootstrap-client-secret=" + GatewayIntegrationTest.ADMIN_CLIENT_SECRET,
 				"convene.auth.bootstrap-admin-email=" + GatewayIntegrationTest.ADMIN_EMAIL,
 				"convene.auth.bootstrap-admin-password=" + GatewayIntegrationTest.ADMIN_PASSWORD })
@@ -70,6 +70,7 @@ public abstract class GatewayIntegrationTest {
 	static void backends(DynamicPropertyRegistry registry) {
 		TestBackends backends = TestBackends.get();
 		registry.add("server.port", backends::gatewayPort);
+		registry.add("spring.grpc.server.port", backends::gatewayGrpcPort);
 		registry.add("convene.auth.public-url", backends::issuer);
 		registry.add("convene.auth.data-dir", () -> Path.of("target", "gateway-test-data").toAbsolutePath().toString());
 		registry.add("spring.datasource.url", () -> backends.database().jdbcUrl());

@@ -41,6 +41,8 @@ public final class TestBackends {
 
 	private final int gatewayPort;
 
+	private final int gatewayGrpcPort = freePort();
+
 	private TestBackends(int coreGrpcPort, int connectorsGrpcPort, TestDatabase database, int gatewayPort) {
 		this.coreGrpcPort = coreGrpcPort;
 		this.connectorsGrpcPort = connectorsGrpcPort;
@@ -51,6 +53,11 @@ public final class TestBackends {
 	/** The gateway's port, chosen before core starts because core trusts the gateway's tokens. */
 	public int gatewayPort() {
 		return this.gatewayPort;
+	}
+
+	/** The port of the gateway's own gRPC services. */
+	public int gatewayGrpcPort() {
+		return this.gatewayGrpcPort;
 	}
 
 	/** The issuer of the gateway's tokens. */

@@ -25,7 +25,7 @@ import org.convene.schema.core.tables.records.AppUserRecord;
 @Transactional
 class SignIns {
 
-	static final int MAX_PROVIDER = 100;
+	static final int MAX_PROVIDER = 500;
 
 	static final int MAX_SUBJECT = 255;
 
@@ -56,7 +56,7 @@ class SignIns {
 	/**
 	 * The user of an external identity: the one linked to it before, else the user with its
 	 * (verified) e-mail address, else a new ATTENDEE without password. Their address counts
-	 * as verified from then on. The user is returned whatever its status; the sign-in page
+	 * as verified from then on; an account whose address was unverified loses its password. The user is returned whatever its status; the sign-in page
 	 * refuses disabled ones.
 	 */
 	User link(LinkExternalIdentityRequest request) {
@@ -77,7 +77,10 @@ class SignIns {
 			this.users.insert(user);
 		}
 		else if (!user.getEmailVerified()) {
+			// Whoever set this account's password never proved they own the address; the
+			// provider's user has. The password goes, so a squatter cannot keep a way in.
 			user.setEmailVerified(true);
+			user.setPasswordHash(null);
 			this.users.update(user);
 		}
 		if (linked == null) {

@@ -66,7 +66,7 @@ class UserAccountTests extends CoreIntegrationTest {
 
 	private static LinkExternalIdentityRequest.Builder identity(String subject, String email) {
 		return LinkExternalIdentityRequest.newBuilder()
-			.setProvider("google")
+			.setProvider("https://accounts.google.com")
 			.setSubject(subject)
 			.setEmail(email)
 			.setEmailVerified(true)
@@ -215,7 +215,7 @@ class UserAccountTests extends CoreIntegrationTest {
 		}
 
 		@Test
-		void linksTheUserWithTheSameAddressWhateverItsCaseAndMarksItVerified() {
+		void linksTheUserWithTheSameAddressWhateverItsCaseMarksItVerifiedAndDropsTheUnprovenPassword() {
 			User ada = signUp("Ada");
 			String subject = UUID.randomUUID().toString();
 
@@ -225,7 +225,7 @@ class UserAccountTests extends CoreIntegrationTest {
 			assertThat(linked.getEmail()).isEqualTo(ada.getEmail());
 			assertThat(linked.getEmailVerified()).isTrue();
 			assertThat(linked.getVersion()).isEqualTo(ada.getVersion() + 1);
-			assertThat(verify(ada.getEmail(), TestUsers.PASSWORD).getValid()).isTrue();
+			assertThat(verify(ada.getEmail(), TestUsers.PASSWORD).getValid()).isFalse();
 			assertThat(db.fetchValue(EXTERNAL_IDENTITY.USER_ID, EXTERNAL_IDENTITY.SUBJECT.eq(subject)))
 				.isEqualTo(UUID.fromString(ada.getId()));
 		}

@@ -1,4 +1,4 @@
-package org.convene.gateway.launcher;
+package org.convene.gateway.support;
 
 import java.util.concurrent.Executor;
 
@@ -8,11 +8,11 @@ import io.grpc.Metadata;
 import org.convene.grpc.CallMetadata;
 
 /** Sends a bearer token with a gRPC call, as an internal team's client would. */
-final class BearerToken extends CallCredentials {
+public final class BearerToken extends CallCredentials {
 
 	private final String token;
 
-	BearerToken(String token) {
+	public BearerToken(String token) {
 		this.token = token;
 	}
 
