@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 import org.convene.core.v1.proto.ApiKeyServiceGrpc;
+import org.convene.core.v1.proto.AuditServiceGrpc;
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 
@@ -41,6 +42,12 @@ class GrpcClients {
 	@Bean
 	ApiKeyServiceGrpc.ApiKeyServiceBlockingStub apiKeyService(ManagedChannel coreChannel) {
 		return ApiKeyServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	/** The audit log as the caller reads it (core allows administrators only). */
+	@Bean
+	AuditServiceGrpc.AuditServiceBlockingStub auditService(ManagedChannel coreChannel) {
+		return AuditServiceGrpc.newBlockingStub(coreChannel);
 	}
 
 	@Bean

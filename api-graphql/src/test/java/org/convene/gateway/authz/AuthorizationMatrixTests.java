@@ -319,6 +319,10 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		ops.add(rest("convene.core.v1.UserService/LinkExternalIdentity", Expect.internal(), (w, c) -> doors.grpc(c,
 				UserServiceGrpc::newBlockingStub, s -> s.linkExternalIdentity(LinkExternalIdentityRequest.newBuilder()
 					.setProvider("https://idp.example.com").setSubject(UUID.randomUUID().toString()).setEmail(uniqueEmail()).setEmailVerified(true).build()))));
+		ops.add(rest("GET /api/v1/audit-records", Expect.administrators(),
+				(w, c) -> doors.rest(c, HttpMethod.GET, "/api/v1/audit-records?pageSize=5", null)));
+		ops.add(rest("Query.auditRecords", Expect.administrators(),
+				(w, c) -> doors.graphQl(c, "{ auditRecords(first: 5) { nodes { id } } }", Map.of(), "auditRecords")));
 		ops.add(rest("convene.core.v1.AuditService/ListAuditRecords", Expect.administrators(), (w, c) -> doors.grpc(c,
 				AuditServiceGrpc::newBlockingStub, s -> s.listAuditRecords(ListAuditRecordsRequest.getDefaultInstance()))));
 		ops.add(rest("convene.core.v1.AuditService/RecordAuditEntries", Expect.internal(), (w, c) -> doors.grpc(c,
