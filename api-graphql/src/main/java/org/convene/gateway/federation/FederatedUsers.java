@@ -3,6 +3,7 @@ package org.convene.gateway.federation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.grpc.Status;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.convene.core.v1.proto.LinkExternalIdentityRequest;
 import org.convene.core.v1.proto.User;
 import org.convene.core.v1.proto.UserStatus;
+import org.convene.gateway.audit.AuditReporter;
 import org.convene.gateway.auth.AuthServerProperties;
 import org.convene.gateway.auth.ConveneUsers;
 import org.convene.grpc.ApiError;
@@ -42,12 +44,29 @@ class FederatedUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	private final ConveneUsers users;
 
-	FederatedUsers(ConveneUsers users) {
+	private final AuditReporter audit;
+
+	FederatedUsers(ConveneUsers users, AuditReporter audit) {
 		this.users = users;
+		this.audit = audit;
 	}
 
+	/** Signs the provider's user in as their Convene user; every attempt is audited. */
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
+		String operation = "GET /login/oauth2/code/" + request.getClientRegistration().getRegistrationId();
+		try {
+			OidcUser user = signIn(request);
+			this.audit.record("user:" + user.getName(), null, operation, "OK");
+			return user;
+		}
+		catch (OAuth2AuthenticationException ex) {
+			this.audit.record("anonymous", null, operation, ex.getError().getErrorCode().toUpperCase(Locale.ROOT));
+			throw ex;
+		}
+	}
+
+	private OidcUser signIn(OidcUserRequest request) {
 		OidcUser external = this.provider.loadUser(request);
 		String providerName = request.getClientRegistration().getClientName();
 		User user = link(request.getClientRegistration().getProviderDetails().getIssuerUri(), providerName, external);
