@@ -13,6 +13,23 @@ CREATE TABLE core.seat_counter (
 );
 INSERT INTO core.seat_counter (id, capacity, taken) SELECT id, capacity, 0 FROM core.event;
 
+--changeset convene:core-008-seat-counter-triggers splitStatements:false
+-- Counters follow the capacities they guard, whichever code path creates or changes an
+-- event or a ticket type. Lowering a capacity below the seats taken fails the CHECK above.
+-- The trigger's argument names the column that holds the limit.
+CREATE FUNCTION core.keep_seat_counter() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    limit_value integer := (to_jsonb(NEW) ->> TG_ARGV[0])::integer;
+BEGIN
+    INSERT INTO core.seat_counter (id, capacity) VALUES (NEW.id, limit_value)
+    ON CONFLICT (id) DO UPDATE SET capacity = excluded.capacity
+    WHERE core.seat_counter.capacity IS DISTINCT FROM excluded.capacity;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER event_seat_counter AFTER INSERT OR UPDATE OF capacity ON core.event
+    FOR EACH ROW EXECUTE FUNCTION core.keep_seat_counter('capacity');
+
 --changeset convene:core-008-ticket-types
 CREATE TABLE core.ticket_type (
     id            uuid        PRIMARY KEY,
@@ -35,6 +52,8 @@ CREATE TABLE core.ticket_type (
     CONSTRAINT ticket_type_sales_window CHECK (sales_start IS NULL OR sales_end IS NULL OR sales_end > sales_start)
 );
 CREATE INDEX ticket_type_event_idx ON core.ticket_type (event_id, position);
+CREATE TRIGGER ticket_type_seat_counter AFTER INSERT OR UPDATE OF quantity ON core.ticket_type
+    FOR EACH ROW EXECUTE FUNCTION core.keep_seat_counter('quantity');
 
 --changeset convene:core-008-registrations
 -- Replaces the placeholder table of 004 (nothing wrote to it): a registration is one
