@@ -109,6 +109,17 @@ public record ApiError(ErrorCode code, String message, String details, String ta
 		return fromPlainStatus(status);
 	}
 
+	/** Reads a failure carried as a google.rpc.Status message, e.g. one item of a batch answer. */
+	public static ApiError fromStatusProto(com.google.rpc.Status status) {
+		ApiError error = fromDetails(status);
+		return error != null ? error : fromPlainStatus(Status.fromCodeValue(status.getCode()).withDescription(status.getMessage()));
+	}
+
+	/** The google.rpc.Status message of this failure, as {@link #toStatusException()} sends it. */
+	public com.google.rpc.Status toStatusProto() {
+		return StatusProto.fromThrowable(toStatusException());
+	}
+
 	private static ApiError fromDetails(com.google.rpc.Status status) {
 		ErrorInfo info = null;
 		List<FieldViolation> violations = List.of();

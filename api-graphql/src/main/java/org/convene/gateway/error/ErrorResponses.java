@@ -26,6 +26,11 @@ public class ErrorResponses {
 			.body(ErrorEnvelope.of(error, CorrelationFilter.correlationId(request), documentationBase(request)));
 	}
 
+	/** The envelope's body alone, for an error inside a larger answer (one item of a batch). */
+	public ErrorEnvelope.Body body(ApiError error, HttpServletRequest request) {
+		return ErrorEnvelope.of(error, CorrelationFilter.correlationId(request), documentationBase(request)).error();
+	}
+
 	/** Where error codes are documented: this server's {@code /errors/} pages. */
 	static String documentationBase(HttpServletRequest request) {
 		return ServletUriComponentsBuilder.fromContextPath(request).path("/errors/").toUriString();

@@ -3,7 +3,6 @@ package org.convene.gateway.event;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +29,7 @@ import org.convene.core.v1.proto.PublishEventRequest;
 import org.convene.core.v1.proto.UpdateRecurrenceRequest;
 import org.convene.core.v1.proto.UpdateScope;
 import org.convene.core.v1.proto.UserServiceGrpc.UserServiceBlockingStub;
+import org.convene.gateway.graphql.Batches;
 import org.convene.gateway.graphql.UserErrors;
 import org.convene.gateway.paging.Connection;
 import org.convene.gateway.user.UserView;
@@ -126,7 +126,7 @@ class EventGraphQlController {
 
 	@BatchMapping
 	Map<EventView, UserView> organizer(List<EventView> events) {
-		List<String> ids = distinct(events, EventView::organizerId);
+		List<String> ids = Batches.keys(events, EventView::organizerId);
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
@@ -134,7 +134,7 @@ class EventGraphQlController {
 			.getUsersList()
 			.stream()
 			.collect(Collectors.toMap(u -> u.getId(), UserView::of));
-		return byKey(events, EventView::organizerId, users);
+		return Batches.byKey(events, EventView::organizerId, users);
 	}
 
 	@BatchMapping
@@ -151,7 +151,7 @@ class EventGraphQlController {
 	Map<EventView, List<EventView>> subEvents(List<EventView> events) {
 		Map<String, List<EventView>> lists = this.events
 			.batchListSubEvents(BatchListSubEventsRequest.newBuilder()
-				.addAllParentIds(distinct(events, EventView::id))
+				.addAllParentIds(Batches.keys(events, EventView::id))
 				.setLimitPerParent(100)
 				.build())
 			.getListsList()
@@ -165,15 +165,15 @@ class EventGraphQlController {
 	@BatchMapping
 	Map<EventView, EventStatisticsView> statistics(List<EventView> events) {
 		Map<String, EventStatisticsView> statistics = this.events
-			.batchGetEventStatistics(BatchGetEventStatisticsRequest.newBuilder().addAllEventIds(distinct(events, EventView::id)).build())
+			.batchGetEventStatistics(BatchGetEventStatisticsRequest.newBuilder().addAllEventIds(Batches.keys(events, EventView::id)).build())
 			.getStatisticsList()
 			.stream()
 			.collect(Collectors.toMap(s -> s.getEventId(), EventStatisticsView::of));
-		return byKey(events, EventView::id, statistics);
+		return Batches.byKey(events, EventView::id, statistics);
 	}
 
 	private Map<EventView, EventView> related(List<EventView> events, Function<EventView, String> key) {
-		List<String> ids = distinct(events, key);
+		List<String> ids = Batches.keys(events, key);
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
@@ -181,22 +181,7 @@ class EventGraphQlController {
 			.getEventsList()
 			.stream()
 			.collect(Collectors.toMap(e -> e.getId(), EventView::of));
-		return byKey(events, key, found);
-	}
-
-	private static <V> Map<EventView, V> byKey(List<EventView> events, Function<EventView, String> key, Map<String, V> values) {
-		Map<EventView, V> result = new LinkedHashMap<>();
-		for (EventView event : events) {
-			V value = values.get(key.apply(event));
-			if (value != null) {
-				result.put(event, value);
-			}
-		}
-		return result;
-	}
-
-	private static List<String> distinct(List<EventView> events, Function<EventView, String> key) {
-		return events.stream().map(key).filter(Objects::nonNull).distinct().toList();
+		return Batches.byKey(events, key, found);
 	}
 
 	private static EventOrder order(Map<String, Object> orderBy) {

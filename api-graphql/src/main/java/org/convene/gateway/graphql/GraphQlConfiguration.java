@@ -20,7 +20,7 @@ class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE).scalar(LongScalar.INSTANCE);
 	}
 
 	/** A schema field no controller or property serves fails the start-up instead of answering null. */

@@ -31,7 +31,22 @@ public final class UserErrors {
 		}
 	}
 
+	/** A failure inside a larger answer (one item of a batch) as a UserError type, whatever its code. */
+	public static Object itemError(ApiError error) {
+		Object userError = userError(error);
+		return userError != null ? userError : new ItemFailed(error.code().name(), details(error), error.target());
+	}
+
 	private static Object toUserError(ApiError error, RuntimeException failure) {
+		Object userError = userError(error);
+		if (userError == null) {
+			throw failure;
+		}
+		return userError;
+	}
+
+	/** The union member of an expected failure; null for the others. */
+	private static Object userError(ApiError error) {
 		return switch (error.code()) {
 			case VALIDATION_FAILED -> new ValidationFailed(error.code().name(), error.message(),
 					error.violations().stream().map(v -> new FieldError(v.field(), v.description())).toList());
@@ -39,7 +54,9 @@ public final class UserErrors {
 			case PRECONDITION_FAILED -> new VersionConflict(error.code().name(), details(error));
 			case INVALID_STATE_TRANSITION -> new InvalidStateTransition(error.code().name(), details(error), error.target());
 			case CONFLICT -> new Conflict(error.code().name(), details(error), error.target());
-			default -> throw failure;
+			// Only registration payloads offer Unavailable; only registrations fail this way.
+			case SOLD_OUT, REGISTRATION_LIMIT_REACHED, SALES_NOT_OPEN -> new Unavailable(error.code().name(), details(error));
+			default -> null;
 		};
 	}
 
@@ -63,6 +80,12 @@ public final class UserErrors {
 	}
 
 	public record Conflict(String code, String message, String target) {
+	}
+
+	public record Unavailable(String code, String message) {
+	}
+
+	public record ItemFailed(String code, String message, String target) {
 	}
 
 }

@@ -11,6 +11,10 @@ import org.convene.core.v1.proto.ApiKeyServiceGrpc;
 import org.convene.core.v1.proto.AuditServiceGrpc;
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
+import org.convene.registration.v1.proto.RegistrationServiceGrpc;
+import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.ticket.v1.proto.CheckInServiceGrpc;
+import org.convene.ticket.v1.proto.TicketServiceGrpc;
 
 /**
  * Channels to the services (addresses and deadlines from {@code spring.grpc.client.channels})
@@ -42,6 +46,26 @@ class GrpcClients {
 	@Bean
 	ApiKeyServiceGrpc.ApiKeyServiceBlockingStub apiKeyService(ManagedChannel coreChannel) {
 		return ApiKeyServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	TicketTypeServiceGrpc.TicketTypeServiceBlockingStub ticketTypeService(ManagedChannel coreChannel) {
+		return TicketTypeServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	RegistrationServiceGrpc.RegistrationServiceBlockingStub registrationService(ManagedChannel coreChannel) {
+		return RegistrationServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	TicketServiceGrpc.TicketServiceBlockingStub ticketService(ManagedChannel coreChannel) {
+		return TicketServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	CheckInServiceGrpc.CheckInServiceBlockingStub checkInService(ManagedChannel coreChannel) {
+		return CheckInServiceGrpc.newBlockingStub(coreChannel);
 	}
 
 	/** The audit log as the caller reads it (core allows administrators only). */
