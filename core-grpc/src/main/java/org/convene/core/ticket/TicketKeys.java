@@ -13,6 +13,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import org.convene.schema.core.tables.records.TicketKeyRecord;
@@ -20,7 +22,8 @@ import org.convene.schema.core.tables.records.TicketKeyRecord;
 /**
  * The keys ticket codes are signed with, kept in memory once read. Keys are never changed
  * once stored, so the cache never goes stale; a key another replica created is read on its
- * first use here.
+ * first use here. The active key is read (or created) when core is ready, so a scan's
+ * transaction never waits for a second connection to fetch it.
  */
 @Component
 class TicketKeys {
@@ -37,6 +40,11 @@ class TicketKeys {
 
 	TicketKeys(TicketKeyStore store) {
 		this.store = store;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void load() {
+		active();
 	}
 
 	SigningKey active() {
