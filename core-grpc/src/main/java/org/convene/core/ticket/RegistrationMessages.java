@@ -23,7 +23,7 @@ import org.convene.schema.core.tables.records.RegistrationRecord;
  * Registration rows in their API form, for the answers of tickets and check-in. A stand-in
  * until the registrations feature offers its own mapping: it leaves waitlist_position unset
  * (a waitlisted registration has no ticket, so none passes through here). The ticket code is
- * included because everyone tickets and check-in answer is the attendee or the organizer.
+ * included: tickets and check-in answer only the attendee and the event's organizer.
  */
 @Component
 public class RegistrationMessages {

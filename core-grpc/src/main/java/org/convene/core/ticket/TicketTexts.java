@@ -65,8 +65,8 @@ final class TicketTexts {
 			addIfPresent(lines, (address.getPostalCode() + " " + address.getCity()).strip());
 			addIfPresent(lines, String.join(", ", nonBlank(address.getRegion(), address.getCountry())));
 		}
-		if (venue.hasOnline()) {
-			addIfPresent(lines, String.join(" ", nonBlank("Online:", venue.getOnline().getPlatform(), venue.getOnline().getUrl())));
+		if (!venue.getOnline().getUrl().isBlank()) {
+			lines.add(String.join(" ", nonBlank("Online:", venue.getOnline().getPlatform(), venue.getOnline().getUrl())));
 		}
 		return lines;
 	}
@@ -76,7 +76,7 @@ final class TicketTexts {
 	}
 
 	private static void addIfPresent(List<String> lines, String line) {
-		if (!line.isBlank() && !"Online:".equals(line)) {
+		if (!line.isBlank()) {
 			lines.add(line);
 		}
 	}
