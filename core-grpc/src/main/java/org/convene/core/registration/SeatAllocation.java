@@ -95,6 +95,7 @@ class SeatAllocation {
 			}
 			return;
 		}
+		log.debug("Event {}: {} requests carried out in one transaction", eventId, live.size());
 		answers.forEach((order, answer) -> {
 			if (answer instanceof Message message) {
 				order.done().complete(message);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +35,13 @@ class TicketTypeCommands {
 
 	private final Outbox outbox;
 
-	TicketTypeCommands(TicketTypeRepository ticketTypes, Events events, Outbox outbox) {
+	private final ApplicationEventPublisher publisher;
+
+	TicketTypeCommands(TicketTypeRepository ticketTypes, Events events, Outbox outbox, ApplicationEventPublisher publisher) {
 		this.ticketTypes = ticketTypes;
 		this.events = events;
 		this.outbox = outbox;
+		this.publisher = publisher;
 	}
 
 	TicketType create(CreateTicketTypeRequest request) {
@@ -75,6 +79,7 @@ class TicketTypeCommands {
 					"version");
 		}
 		requireOpen(event);
+		Integer quantityBefore = row.getQuantity();
 		TicketTypeDrafts.apply(request.getTicketType(), paths, row, violations);
 		TicketTypeDrafts.check(row, violations);
 		int taken = this.ticketTypes.lockTaken(event.getId(), id);
@@ -83,7 +88,10 @@ class TicketTypeCommands {
 		}
 		throwIfAny(violations);
 		this.ticketTypes.update(row);
-		return record("ticket_type.updated", row, taken);
+		if (quantityBefore != null && (row.getQuantity() == null || row.getQuantity() > quantityBefore)) {
+			this.publisher.publishEvent(new TicketTypeQuantityRaised(event.getId(), id));
+		}
+		return record("ticket_type.updated", row, this.ticketTypes.taken(List.of(id)).getOrDefault(id, taken));
 	}
 
 	private TicketType record(String type, TicketTypeRecord row, int taken) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 
 import org.convene.common.v1.proto.ErrorCode;
@@ -29,7 +30,7 @@ class RegistrationBatchTests extends RegistrationIntegrationTest {
 	}
 
 	private static ErrorCode errorOf(BatchItemResult result) {
-		return ApiError.fromThrowable(io.grpc.protobuf.StatusProto.toStatusRuntimeException(result.getError())).code();
+		return ApiError.fromThrowable(StatusProto.toStatusRuntimeException(result.getError())).code();
 	}
 
 	private int registrationsOf(Event event) {
@@ -53,7 +54,7 @@ class RegistrationBatchTests extends RegistrationIntegrationTest {
 		assertThat(results).extracting(BatchItemResult::getIndex).containsExactly(0, 1, 2, 3);
 		assertThat(results.get(0).getRegistration().getStatus()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(errorOf(results.get(1))).isEqualTo(ErrorCode.VALIDATION_FAILED);
-		assertThat(ApiError.fromThrowable(io.grpc.protobuf.StatusProto.toStatusRuntimeException(results.get(1).getError()))
+		assertThat(ApiError.fromThrowable(StatusProto.toStatusRuntimeException(results.get(1).getError()))
 			.target()).isEqualTo("attendee.email");
 		assertThat(results.get(2).getRegistration().getStatus()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(errorOf(results.get(3))).isEqualTo(ErrorCode.SOLD_OUT);

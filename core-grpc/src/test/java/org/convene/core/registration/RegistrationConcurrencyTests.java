@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.Test;
 
 import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.support.RegistrationIntegrationTest;
 import org.convene.core.v1.proto.Event;
 import org.convene.grpc.ApiError;
+import org.convene.grpc.CallMetadata;
 import org.convene.registration.v1.proto.CancelRegistrationRequest;
 import org.convene.registration.v1.proto.Registration;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
@@ -63,7 +67,7 @@ class RegistrationConcurrencyTests extends RegistrationIntegrationTest {
 			try {
 				outcomes.add(call.get(60, TimeUnit.SECONDS));
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				outcomes.add(ApiError.fromThrowable((StatusRuntimeException) ex.getCause()).code());
 			}
 		}
@@ -137,7 +141,7 @@ class RegistrationConcurrencyTests extends RegistrationIntegrationTest {
 		for (int i = 0; i < 300; i++) {
 			if (i % 10 == 0 && i / 10 < holders.size()) {
 				secondWave.add(RegistrationServiceGrpc.newFutureStub(this.channel)
-					.withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(authorization(this.organizer)))
+					.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(authorization(this.organizer)))
 					.cancelRegistration(CancelRegistrationRequest.newBuilder().setId(holders.get(i / 10).getId()).setReason("Rush").build()));
 			}
 			else {
@@ -148,7 +152,7 @@ class RegistrationConcurrencyTests extends RegistrationIntegrationTest {
 			try {
 				call.get(60, TimeUnit.SECONDS);
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				assertThat(ApiError.fromThrowable(ex.getCause()).code()).isEqualTo(ErrorCode.SOLD_OUT);
 			}
 		}
@@ -168,9 +172,9 @@ class RegistrationConcurrencyTests extends RegistrationIntegrationTest {
 			.and(OUTBOX.AGGREGATE_ID.in(rows.stream().map(RegistrationRecord::getId).toList())))).isGreaterThan(0);
 	}
 
-	private io.grpc.Metadata authorization(UUID user) {
-		io.grpc.Metadata headers = new io.grpc.Metadata();
-		headers.put(org.convene.grpc.CallMetadata.AUTHORIZATION, "Bearer " + userToken(user, "ORGANIZER"));
+	private Metadata authorization(UUID user) {
+		Metadata headers = new Metadata();
+		headers.put(CallMetadata.AUTHORIZATION, "Bearer " + userToken(user, "ORGANIZER"));
 		return headers;
 	}
 

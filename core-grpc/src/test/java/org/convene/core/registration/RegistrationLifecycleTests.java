@@ -3,6 +3,7 @@ package org.convene.core.registration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.google.protobuf.FieldMask;
@@ -17,6 +18,8 @@ import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.support.RegistrationIntegrationTest;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.Event;
+import org.convene.core.v1.proto.EventDraft;
+import org.convene.core.v1.proto.UpdateEventRequest;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.FieldViolation;
 import org.convene.grpc.ProtoTime;
@@ -30,7 +33,9 @@ import org.convene.registration.v1.proto.Registration;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc.RegistrationServiceBlockingStub;
 import org.convene.registration.v1.proto.RegistrationStatus;
 import org.convene.registration.v1.proto.TicketType;
+import org.convene.registration.v1.proto.TicketTypeDraft;
 import org.convene.registration.v1.proto.UpdateRegistrationRequest;
+import org.convene.registration.v1.proto.UpdateTicketTypeRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.core.support.Failures.failureOf;
@@ -181,8 +186,8 @@ class RegistrationLifecycleTests extends RegistrationIntegrationTest {
 				.containsExactlyInAnyOrder("answers.tshirt_size", "answers.vegan", "answers.shoe_size");
 			assertThat(ApiError.fromThrowable(missing).violations()).extracting(FieldViolation::field)
 				.containsExactly("answers.tshirt_size");
-			assertThat(registration.getAnswersMap()).containsOnly(java.util.Map.entry("tshirt_size", "M"),
-					java.util.Map.entry("vegan", "true"));
+			assertThat(registration.getAnswersMap()).containsOnly(Map.entry("tshirt_size", "M"),
+					Map.entry("vegan", "true"));
 		}
 
 		@Test
@@ -311,6 +316,32 @@ class RegistrationLifecycleTests extends RegistrationIntegrationTest {
 			assertThat(outboxTypes(holder.getId())).endsWith("registration.cancelled");
 			assertThat(outboxTypes(waiting.getId())).containsExactly("registration.created", "registration.promoted");
 			assertThat(seatsTaken(type.getEventId())).isEqualTo(1);
+		}
+
+		@Test
+		void promotesWhenTheOrganizerRaisesTheQuantityOrTheCapacity() {
+			Event event = publishedEvent(2);
+			TicketType type = ticketType(event, free("Standard").setQuantity(1));
+			registerNewAttendee(type, false);
+			Registration first = registerNewAttendee(type, true);
+			Registration second = registerNewAttendee(type, true);
+
+			RegistrationLifecycleTests.this.organizerTicketTypes.updateTicketType(UpdateTicketTypeRequest.newBuilder()
+				.setId(type.getId())
+				.setTicketType(TicketTypeDraft.newBuilder().setQuantity(5))
+				.setUpdateMask(FieldMask.newBuilder().addPaths("quantity"))
+				.build());
+			RegistrationStatus secondWhileTheEventIsFull = get(second).getStatus();
+			RegistrationLifecycleTests.this.organizerEvents.updateEvent(UpdateEventRequest.newBuilder()
+				.setId(event.getId())
+				.setEvent(EventDraft.newBuilder().setCapacity(3))
+				.setUpdateMask(FieldMask.newBuilder().addPaths("capacity"))
+				.build());
+
+			assertThat(get(first).getStatus()).isEqualTo(RegistrationStatus.CONFIRMED);
+			assertThat(secondWhileTheEventIsFull).isEqualTo(RegistrationStatus.WAITLISTED);
+			assertThat(get(second).getStatus()).isEqualTo(RegistrationStatus.CONFIRMED);
+			assertThat(seatsTaken(event.getId())).isEqualTo(3).isEqualTo(seatsHeld(event.getId()));
 		}
 
 		@Test

@@ -18,6 +18,7 @@ import org.convene.common.v1.proto.PageRequest;
 import org.convene.core.support.RegistrationIntegrationTest;
 import org.convene.core.v1.proto.Event;
 import org.convene.registration.v1.proto.Attendee;
+import org.convene.registration.v1.proto.BatchCreateRegistrationsRequest;
 import org.convene.registration.v1.proto.ExportChunk;
 import org.convene.registration.v1.proto.ExportRegistrationsRequest;
 import org.convene.registration.v1.proto.ListRegistrationsRequest;
@@ -134,7 +135,7 @@ class RegistrationListingTests extends RegistrationIntegrationTest {
 		Event big = publishedEvent(null);
 		TicketType type = ticketType(big, free("Standard").setMaxPerOrder(100));
 		for (int batch = 0; batch < 6; batch++) {
-			var request = org.convene.registration.v1.proto.BatchCreateRegistrationsRequest.newBuilder();
+			var request = BatchCreateRegistrationsRequest.newBuilder();
 			for (int i = 0; i < 100; i++) {
 				String name = "Attendee " + batch + "-" + i + " " + "x".repeat(150);
 				request.addItems(request(type).setAttendee(Attendee.newBuilder().setName(name).setEmail(batch + "-" + i + "@example.test")));
