@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.convene.core.grpc.RequestContext;
 import org.convene.core.outbox.Outbox;
-import org.convene.core.ticket.RegistrationMessages;
+import org.convene.core.registration.RegistrationRecords;
 import org.convene.schema.core.tables.records.CheckInRecord;
 import org.convene.schema.core.tables.records.RegistrationRecord;
 
@@ -34,12 +34,9 @@ class AdmissionLog {
 
 	private final Outbox outbox;
 
-	private final RegistrationMessages messages;
-
-	AdmissionLog(DSLContext db, Outbox outbox, RegistrationMessages messages) {
+	AdmissionLog(DSLContext db, Outbox outbox) {
 		this.db = db;
 		this.outbox = outbox;
-		this.messages = messages;
 	}
 
 	/**
@@ -55,7 +52,8 @@ class AdmissionLog {
 		registration.setStatus("CHECKED_IN");
 		registration.setCheckedInAt(scannedAt);
 		update(registration);
-		this.outbox.record(COMPLETED, "registration", registration.getId(), this.messages.toProto(registration));
+		// Without the ticket code: outbox records reach webhooks, and a code admits its holder.
+		this.outbox.record(COMPLETED, "registration", registration.getId(), RegistrationRecords.toProto(registration, 0));
 		return admission;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +37,15 @@ class EventCommands {
 
 	private final EventConstraints constraints;
 
-	EventCommands(EventRepository events, EventChanges changes, SeriesCommands series, EventConstraints constraints) {
+	private final ApplicationEventPublisher publisher;
+
+	EventCommands(EventRepository events, EventChanges changes, SeriesCommands series, EventConstraints constraints,
+			ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.changes = changes;
 		this.series = series;
 		this.constraints = constraints;
+		this.publisher = publisher;
 	}
 
 	Event create(CreateEventRequest request) {
@@ -94,13 +99,18 @@ class EventCommands {
 		if (EventKind.SERIES.name().equals(event.getKind())) {
 			SeriesCommands.refuseTimeChange(paths);
 		}
+		Integer capacityBefore = event.getCapacity();
 		EventDrafts.apply(request.getEvent(), paths, event, violations);
 		this.constraints.check(event, violations);
 		EventRules.throwIfAny(violations);
 		if (EventKind.OCCURRENCE.name().equals(event.getKind())) {
 			event.setDetached(true);
 		}
-		return this.changes.updated(event);
+		Event updated = this.changes.updated(event);
+		if (capacityBefore != null && (event.getCapacity() == null || event.getCapacity() > capacityBefore)) {
+			this.publisher.publishEvent(new EventCapacityRaised(event.getId()));
+		}
+		return updated;
 	}
 
 	Event updateRecurrence(UpdateRecurrenceRequest request) {

@@ -17,6 +17,7 @@ import org.convene.grpc.ApiException;
 import org.convene.schema.core.tables.records.EventRecord;
 
 import static org.convene.schema.core.Tables.EVENT;
+import static org.convene.schema.core.Tables.SEAT_COUNTER;
 
 /** Reads and writes event rows. */
 @Repository
@@ -59,6 +60,19 @@ class EventRepository {
 			throw ApiException.notFound("event", id.toString(), "id");
 		}
 		return event;
+	}
+
+	/**
+	 * The seats registrations of the event hold, locked so none are taken until the
+	 * transaction ends; 0 before the event has a seat counter.
+	 */
+	int lockSeatsTaken(UUID id) {
+		Integer taken = this.db.select(SEAT_COUNTER.TAKEN)
+			.from(SEAT_COUNTER)
+			.where(SEAT_COUNTER.ID.eq(id))
+			.forUpdate()
+			.fetchOne(SEAT_COUNTER.TAKEN);
+		return taken == null ? 0 : taken;
 	}
 
 	List<EventRecord> findAll(Collection<UUID> ids) {

@@ -1,5 +1,7 @@
 package org.convene.core.event;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -29,6 +31,11 @@ public class Events {
 			throw ApiException.notFound("event", eventId.toString(), target);
 		}
 		return event;
+	}
+
+	/** Those of the events that exist and the caller may see, in no particular order. */
+	public List<EventRecord> visible(Caller caller, Collection<UUID> eventIds) {
+		return this.events.findAll(eventIds).stream().filter(event -> EventAccess.canSee(caller, event)).toList();
 	}
 
 	/**

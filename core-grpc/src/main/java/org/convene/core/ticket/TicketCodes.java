@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -38,9 +39,15 @@ public class TicketCodes {
 
 	/** The ticket of a registration that has one (CONFIRMED or CHECKED_IN). */
 	public Ticket ticket(RegistrationRecord registration) {
+		Instant confirmed = registration.getConfirmedAt() != null ? registration.getConfirmedAt() : registration.getCreatedAt();
+		return ticket(registration.getId(), registration.getEventId(), registration.getTicketTypeId(), confirmed);
+	}
+
+	/** The ticket of a registration, issued at its confirmation: the same code every time while the key stays. */
+	Ticket ticket(UUID registrationId, UUID eventId, UUID ticketTypeId, Instant confirmedAt) {
 		TicketKeys.SigningKey key = this.keys.active();
-		TicketCode code = new TicketCode(registration.getId(), registration.getEventId(), registration.getTicketTypeId(),
-				issuedAt(registration), key.kid());
+		TicketCode code = new TicketCode(registrationId, eventId, ticketTypeId, confirmedAt.truncatedTo(ChronoUnit.SECONDS),
+				key.kid());
 		byte[] payload = TicketPayload.encode(code);
 		String text = PREFIX + ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(Ed25519.sign(key.privateKey(), payload));
 		return Ticket.newBuilder()
@@ -77,11 +84,6 @@ public class TicketCodes {
 		}
 		PublicKey key = this.keys.verifying(code.keyId());
 		return key != null && Ed25519.verify(key, payload, signature) ? Optional.of(code) : Optional.empty();
-	}
-
-	private static Instant issuedAt(RegistrationRecord registration) {
-		Instant confirmed = registration.getConfirmedAt() != null ? registration.getConfirmedAt() : registration.getCreatedAt();
-		return confirmed.truncatedTo(ChronoUnit.SECONDS);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.convene.core.event;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,8 +13,8 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
 import org.convene.common.v1.proto.ErrorCode;
-import org.convene.core.support.CoreIntegrationTest;
 import org.convene.core.support.Drafts;
+import org.convene.core.support.RegistrationIntegrationTest;
 import org.convene.core.v1.proto.BatchGetEventStatisticsRequest;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.CreateEventRequest;
@@ -21,39 +22,71 @@ import org.convene.core.v1.proto.Event;
 import org.convene.core.v1.proto.EventDraft;
 import org.convene.core.v1.proto.EventStatistics;
 import org.convene.core.v1.proto.GetEventStatisticsRequest;
+import org.convene.core.v1.proto.MoneyTotal;
+import org.convene.core.v1.proto.PublishEventRequest;
+import org.convene.core.v1.proto.TicketTypeStatistics;
 import org.convene.grpc.ApiError;
+import org.convene.registration.v1.proto.Attendee;
+import org.convene.registration.v1.proto.BatchCreateRegistrationsRequest;
+import org.convene.registration.v1.proto.BatchItemResult;
+import org.convene.registration.v1.proto.CancelRegistrationRequest;
+import org.convene.registration.v1.proto.Money;
+import org.convene.registration.v1.proto.Registration;
+import org.convene.registration.v1.proto.TicketType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.convene.core.support.Failures.failureOf;
 import static org.convene.schema.core.Tables.REGISTRATION;
 
-class EventStatisticsTests extends CoreIntegrationTest {
-
-	private static final Instant START = Instant.parse("2031-11-20T17:00:00Z");
+class EventStatisticsTests extends RegistrationIntegrationTest {
 
 	private Event create(EventDraft.Builder draft) {
-		return this.events.createEvent(CreateEventRequest.newBuilder().setEvent(draft).build());
+		return this.organizerEvents.createEvent(CreateEventRequest.newBuilder().setEvent(draft).build());
 	}
 
+	/** A published event of the organizer, so attendees can register. */
 	private Event createWithCapacity(int capacity) {
-		return create(Drafts.event("Concert", START, START.plus(3, ChronoUnit.HOURS)).setCapacity(capacity));
+		return publishedEvent(capacity);
 	}
 
 	private Event createSubEvent(Event parent, String title) {
-		return this.events.createEvent(CreateEventRequest.newBuilder()
+		return this.organizerEvents.createEvent(CreateEventRequest.newBuilder()
 			.setEvent(Drafts.event(title, START, START.plus(1, ChronoUnit.HOURS)))
 			.setParentId(parent.getId())
 			.build());
 	}
 
-	private void register(Event event, String status, int times) {
+	/** Registers guests for a ticket type of the event; returns the registrations. */
+	private List<Registration> register(TicketType type, int times, boolean joinWaitlist) {
+		BatchCreateRegistrationsRequest.Builder batch = BatchCreateRegistrationsRequest.newBuilder();
 		for (int i = 0; i < times; i++) {
-			this.db.insertInto(REGISTRATION)
-				.set(REGISTRATION.ID, UUID.randomUUID())
-				.set(REGISTRATION.EVENT_ID, UUID.fromString(event.getId()))
-				.set(REGISTRATION.STATUS, status)
-				.execute();
+			batch.addItems(request(type).setJoinWaitlist(joinWaitlist)
+				.setAttendee(Attendee.newBuilder().setName("Guest " + i).setEmail("guest" + i + "@example.test")));
 		}
+		return this.organizerRegistrations.batchCreateRegistrations(batch.build())
+			.getResultsList()
+			.stream()
+			.map(BatchItemResult::getRegistration)
+			.toList();
+	}
+
+	private TicketType freeType(Event event) {
+		return ticketType(event, free("Free").setMaxPerOrder(100).setPosition(1));
+	}
+
+	/** Admission is recorded by the check-in feature; here the row is marked as it would. */
+	private void checkIn(List<Registration> registrations) {
+		registrations.forEach(registration -> this.db.update(REGISTRATION)
+			.set(REGISTRATION.STATUS, "CHECKED_IN")
+			.set(REGISTRATION.CHECKED_IN_AT, Instant.now())
+			.where(REGISTRATION.ID.eq(UUID.fromString(registration.getId())))
+			.execute());
+	}
+
+	private void cancel(List<Registration> registrations) {
+		registrations.forEach(registration -> this.organizerRegistrations.cancelRegistration(
+				CancelRegistrationRequest.newBuilder().setId(registration.getId()).setReason("Cannot come").build()));
 	}
 
 	private EventStatistics statistics(Event event) {
@@ -74,13 +107,15 @@ class EventStatisticsTests extends CoreIntegrationTest {
 	}
 
 	@Test
-	void countsRegistrationsPerStatusAndTheSeatsTheyTake() {
-		Event event = createWithCapacity(10);
-		register(event, "PENDING_PAYMENT", 1);
-		register(event, "CONFIRMED", 2);
-		register(event, "WAITLISTED", 3);
-		register(event, "CANCELLED", 4);
-		register(event, "CHECKED_IN", 5);
+	void countsRegistrationsPerStatusAndTicketTypeWithTheSeatsTheyTakeAndTheCheckInRate() {
+		Event event = createWithCapacity(8);
+		TicketType free = freeType(event);
+		TicketType paid = ticketType(event, paid("Paid", 2500).setPosition(2));
+		cancel(register(free, 4, false));
+		register(paid, 1, false);
+		register(free, 2, false);
+		checkIn(register(free, 5, false));
+		register(free, 3, true);
 
 		EventStatistics statistics = statistics(event);
 
@@ -90,26 +125,43 @@ class EventStatisticsTests extends CoreIntegrationTest {
 		assertThat(statistics.getCancelled()).isEqualTo(4);
 		assertThat(statistics.getCheckedIn()).isEqualTo(5);
 		assertThat(statistics.getSeatsTaken()).isEqualTo(8);
-		assertThat(statistics.getCapacity()).isEqualTo(10);
-		assertThat(statistics.getCapacityRemaining()).isEqualTo(2);
+		assertThat(statistics.getCapacity()).isEqualTo(8);
+		assertThat(statistics.getCapacityRemaining()).isZero();
+		assertThat(statistics.getCheckInRate()).isCloseTo(5.0 / 7, within(1e-9));
+		assertThat(statistics.getByTicketTypeList()).containsExactly(
+				TicketTypeStatistics.newBuilder().setTicketTypeId(free.getId()).setName("Free").setConfirmed(2)
+					.setWaitlisted(3).setCancelled(4).setCheckedIn(5).build(),
+				TicketTypeStatistics.newBuilder().setTicketTypeId(paid.getId()).setName("Paid").setPendingPayment(1).build());
+		assertThat(statistics.getRevenueBookedList())
+			.containsExactly(MoneyTotal.newBuilder().setAmount(2500).setCurrency("EUR").build());
 	}
 
 	@Test
-	void neverReportsLessThanNoCapacityRemaining() {
-		Event event = createWithCapacity(2);
-		register(event, "CONFIRMED", 3);
+	void booksRevenuePerCurrencyForSeatHoldersOnlyAndReportsWhatIsLeftOfEachQuantity() {
+		Event event = createWithCapacity(100);
+		TicketType euro = ticketType(event, paid("Euro", 1000).setQuantity(10).setMaxPerOrder(100).setPosition(1));
+		TicketType dollar = ticketType(event, paid("Dollar", 700).setPrice(Money.newBuilder().setAmount(700).setCurrency("USD"))
+			.setPosition(2));
+		register(euro, 3, false);
+		cancel(register(euro, 1, false));
+		register(dollar, 2, false);
 
 		EventStatistics statistics = statistics(event);
 
-		assertThat(statistics.getSeatsTaken()).isEqualTo(3);
-		assertThat(statistics.hasCapacityRemaining()).isTrue();
-		assertThat(statistics.getCapacityRemaining()).isZero();
+		assertThat(statistics.getRevenueBookedList()).containsExactly(
+				MoneyTotal.newBuilder().setAmount(3000).setCurrency("EUR").build(),
+				MoneyTotal.newBuilder().setAmount(1400).setCurrency("USD").build());
+		assertThat(statistics.getByTicketType(0).getQuantity()).isEqualTo(10);
+		assertThat(statistics.getByTicketType(0).getRemaining()).isEqualTo(7);
+		assertThat(statistics.getByTicketType(1).hasRemaining()).isFalse();
+		assertThat(statistics.getCheckInRate()).isZero();
 	}
 
 	@Test
 	void leavesCapacityAndRemainingUnsetForUnlimitedEvents() {
 		Event event = create(Drafts.event("Open air", START, START.plus(3, ChronoUnit.HOURS)));
-		register(event, "CONFIRMED", 7);
+		this.events.publishEvent(PublishEventRequest.newBuilder().setId(event.getId()).build());
+		register(freeType(event), 7, false);
 
 		EventStatistics statistics = statistics(event);
 
@@ -123,9 +175,10 @@ class EventStatisticsTests extends CoreIntegrationTest {
 		Event small = createWithCapacity(5);
 		Event large = createWithCapacity(500);
 		Event unlimited = create(Drafts.event("Open air", START, START.plus(3, ChronoUnit.HOURS)));
-		register(small, "CONFIRMED", 5);
-		register(large, "CHECKED_IN", 2);
-		register(large, "WAITLISTED", 1);
+		register(freeType(small), 5, false);
+		TicketType largeType = ticketType(large, free("Few").setQuantity(2).setMaxPerOrder(100));
+		checkIn(register(largeType, 2, false));
+		register(largeType, 1, true);
 
 		Map<String, EventStatistics> statistics = this.events
 			.batchGetEventStatistics(BatchGetEventStatisticsRequest.newBuilder()
@@ -153,7 +206,7 @@ class EventStatisticsTests extends CoreIntegrationTest {
 		createSubEvent(festival, "Opening");
 		createSubEvent(festival, "Workshop");
 		Event closing = createSubEvent(festival, "Closing");
-		this.events.cancelEvent(CancelEventRequest.newBuilder().setId(closing.getId()).setReason("Band unavailable").build());
+		this.organizerEvents.cancelEvent(CancelEventRequest.newBuilder().setId(closing.getId()).setReason("Band unavailable").build());
 
 		EventStatistics statistics = statistics(festival);
 
