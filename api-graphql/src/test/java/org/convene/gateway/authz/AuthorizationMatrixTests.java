@@ -78,6 +78,10 @@ import org.convene.gateway.v1.proto.RotateClientSecretRequest;
 import org.convene.gateway.v1.proto.SetClientDisabledRequest;
 import org.convene.gateway.support.TestBackends;
 import org.convene.grpc.ProtoTime;
+import org.convene.registration.v1.proto.RegistrationServiceGrpc;
+import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.ticket.v1.proto.CheckInServiceGrpc;
+import org.convene.ticket.v1.proto.TicketServiceGrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +100,9 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 	/** Services core and the gateway serve through their gRPC doors, besides health and reflection. */
 	private static final List<ServiceDescriptor> GRPC_SERVICES = List.of(EventServiceGrpc.getServiceDescriptor(),
 			UserServiceGrpc.getServiceDescriptor(), ApiKeyServiceGrpc.getServiceDescriptor(),
-			AuditServiceGrpc.getServiceDescriptor(), ClientServiceGrpc.getServiceDescriptor());
+			AuditServiceGrpc.getServiceDescriptor(), ClientServiceGrpc.getServiceDescriptor(),
+			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
+			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -181,6 +187,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(users());
 		all.addAll(apiKeys());
 		all.addAll(gatewayAdministration());
+		all.addAll(new RegistrationRows(this.doors, this.callers, this.admin, this.anonymous).all());
 		return all;
 	}
 

@@ -50,6 +50,19 @@ final class Expect {
 		return table(UNAUTHENTICATED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, DENIED, DENIED, ALLOWED);
 	}
 
+	/**
+	 * A registration: its attendee, the event's organizer (and the organizer's API key) and
+	 * administrators; for anyone else it does not exist.
+	 */
+	static Map<Who, Outcome> registrant() {
+		return table(UNAUTHENTICATED, ALLOWED, HIDDEN, ALLOWED, HIDDEN, ALLOWED, HIDDEN, DENIED, ALLOWED);
+	}
+
+	/** What only the organizer does to a registration; its attendee sees it, others do not. */
+	static Map<Who, Outcome> organizerOfRegistration() {
+		return table(UNAUTHENTICATED, DENIED, HIDDEN, ALLOWED, HIDDEN, ALLOWED, HIDDEN, DENIED, ALLOWED);
+	}
+
 	/** Administrators only. */
 	static Map<Who, Outcome> administrators() {
 		return table(UNAUTHENTICATED, DENIED, DENIED, DENIED, DENIED, ALLOWED, DENIED, DENIED, DENIED);

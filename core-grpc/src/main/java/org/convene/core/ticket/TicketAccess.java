@@ -44,12 +44,19 @@ public class TicketAccess {
 		return registration;
 	}
 
-	/** The registration, locked, for its event's organizer, who holds {@code scope}. */
+	/**
+	 * The registration, locked, for its event's organizer, who holds {@code scope}. Its attendee
+	 * sees it but may not act on it; for anyone else it does not exist.
+	 */
 	public RegistrationRecord lockForOrganizer(Caller caller, String id, String scope, String target) {
 		caller.require(scope);
 		RegistrationRecord registration = this.registrations.lock(RequestIds.uuid(id, target));
-		if (registration == null || !manages(caller, registration)) {
+		boolean manages = registration != null && manages(caller, registration);
+		if (registration == null || !(manages || caller.is(registration.getUserId()))) {
 			throw ApiException.notFound("registration", id, target);
+		}
+		if (!manages) {
+			throw Caller.denied("Only the event's organizer or an administrator may do this");
 		}
 		return registration;
 	}
