@@ -17,6 +17,12 @@ public final class CallMetadata {
 	/** Makes a mutation idempotent: a retry with the same key returns the first answer. */
 	public static final Metadata.Key<String> IDEMPOTENCY_KEY = ascii("idempotency-key");
 
+	/**
+	 * Response header of a mutation answered from its idempotency key's stored answer rather
+	 * than executed again; its value is {@code true}.
+	 */
+	public static final Metadata.Key<String> IDEMPOTENT_REPLAYED = ascii("idempotent-replayed");
+
 	/** Address of the end client as the gateway saw it, for audit records. */
 	public static final Metadata.Key<String> CLIENT_ADDRESS = ascii("x-client-address");
 

@@ -91,7 +91,8 @@ class WebSecurityConfiguration {
 		cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-API-Key", "X-API-Version", "X-Correlation-ID",
 				"Idempotency-Key", "If-Match", "If-None-Match"));
-		cors.setExposedHeaders(List.of("ETag", "Link", "Location", "X-Correlation-ID", "X-API-Version", "X-Total-Count"));
+		cors.setExposedHeaders(List.of("ETag", "Link", "Location", "X-Correlation-ID", "X-API-Version", "X-Total-Count",
+				"Idempotent-Replayed", "Retry-After"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/graphql", cors);

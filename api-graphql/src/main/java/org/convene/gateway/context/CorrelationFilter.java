@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Accepts the caller's {@code X-Correlation-ID} (or creates one), returns it on the
  * response, writes it on every log line, and makes the request's context available for
- * forwarding to the services.
+ * forwarding to the services, with its {@code Idempotency-Key}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,7 +41,8 @@ public class CorrelationFilter extends OncePerRequestFilter {
 		request.setAttribute(CORRELATION_ATTRIBUTE, correlationId);
 		response.setHeader(CORRELATION_HEADER, correlationId);
 		ForwardedContext.set(new ForwardedContext(correlationId, request.getHeader("Authorization"),
-				request.getHeader("X-API-Key"), request.getRemoteAddr(), request.getHeader("Idempotency-Key")));
+				request.getHeader("X-API-Key"), request.getRemoteAddr(),
+				IdempotencyKey.fromHeader(request.getHeader(IdempotencyKey.HEADER)), () -> markReplayed(response)));
 		MDC.put("correlationId", correlationId);
 		try {
 			chain.doFilter(request, response);
@@ -49,6 +50,13 @@ public class CorrelationFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove("correlationId");
 			ForwardedContext.clear();
+		}
+	}
+
+	/** Tells the client that the answer is the stored answer of its earlier request with this key. */
+	private static void markReplayed(HttpServletResponse response) {
+		if (!response.isCommitted()) {
+			response.setHeader(IdempotencyKey.REPLAYED_HEADER, "true");
 		}
 	}
 

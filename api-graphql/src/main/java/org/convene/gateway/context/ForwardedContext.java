@@ -11,10 +11,19 @@ import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
  * @param authorization the Authorization header as received, or {@code null}
  * @param apiKey the X-API-Key header, or {@code null}
  * @param clientAddress the client's address
- * @param idempotencyKey the Idempotency-Key header, or {@code null}
+ * @param idempotencyKey the key mutations are forwarded with: the request's Idempotency-Key
+ * header, or for a GraphQL mutation field its own key; {@code null} for none
+ * @param onReplay what to do when core answers a mutation with an earlier request's stored
+ * answer (the REST response gets {@code Idempotent-Replayed: true})
  */
 public record ForwardedContext(String correlationId, String authorization, String apiKey, String clientAddress,
-		String idempotencyKey) {
+		IdempotencyKey idempotencyKey, Runnable onReplay) {
+
+	/**
+	 * Key of the context among the thread-local values that context propagation carries, e.g.
+	 * in a GraphQL request's context.
+	 */
+	public static final String CONTEXT_KEY = ForwardedContext.class.getName();
 
 	private static final ThreadLocal<ForwardedContext> CURRENT = new ThreadLocal<>();
 
@@ -30,6 +39,12 @@ public record ForwardedContext(String correlationId, String authorization, Strin
 		return CURRENT.get();
 	}
 
+	/** This context with another idempotency key, e.g. one mutation field's own. */
+	public ForwardedContext withIdempotencyKey(IdempotencyKey key) {
+		return new ForwardedContext(this.correlationId, this.authorization, this.apiKey, this.clientAddress, key,
+				this.onReplay);
+	}
+
 	static void set(ForwardedContext context) {
 		CURRENT.set(context);
 	}
@@ -42,7 +57,7 @@ public record ForwardedContext(String correlationId, String authorization, Strin
 
 		@Override
 		public Object key() {
-			return ForwardedContext.class.getName();
+			return CONTEXT_KEY;
 		}
 
 		@Override

@@ -46,7 +46,12 @@ class RestErrorHandler {
 		if (error.code() == ErrorCode.INTERNAL_ERROR || error.code() == ErrorCode.SERVICE_UNAVAILABLE) {
 			log.warn("Service call failed: {}", ex.getStatus());
 		}
-		return this.responses.render(error, request);
+		HttpHeaders headers = new HttpHeaders();
+		if (error.code() == ErrorCode.IDEMPOTENCY_KEY_IN_USE) {
+			// the first request with the key is still running; its answer is usually there in a moment
+			headers.set(HttpHeaders.RETRY_AFTER, "1");
+		}
+		return this.responses.render(error, request, headers);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

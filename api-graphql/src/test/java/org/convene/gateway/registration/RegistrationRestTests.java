@@ -77,6 +77,30 @@ class RegistrationRestTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aRetryWithTheSameIdempotencyKeyGetsTheSameRegistrationAndTakesNoSecondSeat() {
+		String event = this.fixtures.publishedEvent(1);
+		String type = this.fixtures.freeTicketType(event, "Standard", null);
+		Map<String, Object> guest = Registrations.guest(event, type, "Ada Lovelace", false);
+		String key = java.util.UUID.randomUUID().toString();
+
+		Map<?, ?> first = this.http.post().uri("/api/v1/registrations").header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(guest).exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> retry = this.http.post().uri("/api/v1/registrations").header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(guest).exchange()
+			.expectStatus().isCreated()
+			.expectHeader().valueEquals("Idempotent-Replayed", "true")
+			.expectBody(Map.class).returnResult().getResponseBody();
+
+		assertThat(retry).isEqualTo(first);
+		assertThat(first.get("ticketCode")).asString().startsWith("CV1.");
+		this.http.get().uri("/api/v1/events/{id}/statistics", event).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.capacityRemaining").isEqualTo(0).jsonPath("$.confirmed").isEqualTo(1);
+	}
+
+	@Test
 	void servesTheTicketAsItsCodeAndAsAPdf() {
 		String event = this.fixtures.publishedEvent(10);
 		Map<String, Object> registration = this.fixtures.registerGuest(event, this.fixtures.freeTicketType(event, "Standard", 5),

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import io.grpc.Context;
 import io.grpc.Metadata;
 
+import org.springframework.core.Ordered;
+
 import org.convene.core.auth.Caller;
 import org.convene.grpc.CallMetadata;
 
@@ -17,6 +19,13 @@ import org.convene.grpc.CallMetadata;
  * @param clientAddress the end client's address as the gateway saw it; empty if unknown
  */
 public record RequestContext(String correlationId, Caller caller, String clientAddress) {
+
+	/**
+	 * Order of the interceptor that establishes the context ({@code @Order}); interceptors
+	 * that need it order themselves after this one. Close to the lowest precedence, so that
+	 * interceptors of the framework stay outside.
+	 */
+	public static final int INTERCEPTOR_ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
 
 	static final Context.Key<RequestContext> KEY = Context.key("convene-request-context");
 

@@ -15,6 +15,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.slf4j.MDC;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ import org.convene.grpc.CallMetadata;
  */
 @Component
 @GlobalServerInterceptor
+@Order(RequestContext.INTERCEPTOR_ORDER)
 class RequestContextInterceptor implements ServerInterceptor {
 
 	private final CallerResolver callers;

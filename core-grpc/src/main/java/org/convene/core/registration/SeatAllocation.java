@@ -129,14 +129,17 @@ class SeatAllocation {
 				Object decision = decided.next();
 				outcomes.add(decision instanceof ApiError error ? Outcome.failed(error) : Outcome.of(created.get(applicant)));
 			}
+			Message answer;
 			try {
-				Message answer = order.answer().apply(outcomes);
-				order.hook().recordIn(this.db, answer);
-				answers.put(order, answer);
+				answer = order.answer().apply(outcomes);
 			}
 			catch (ApiException ex) {
 				answers.put(order, ex);
+				continue;
 			}
+			// A hook that throws rolls the batch back; each order is then tried alone.
+			order.hook().recordIn(this.db, answer);
+			answers.put(order, answer);
 		}
 		return answers;
 	}
