@@ -52,7 +52,7 @@ class EventConstraints {
 			return;
 		}
 		int taken = this.events.lockSeatsTaken(event.getId());
-		if (event.getCapacity() < taken) {
+		if (taken > 0 && event.getCapacity() < taken) {
 			violations.add(new FieldViolation("capacity",
 					"cannot be lower than the " + taken + " seats registrations already hold"));
 		}
