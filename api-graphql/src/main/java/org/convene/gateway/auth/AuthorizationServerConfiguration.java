@@ -1,5 +1,6 @@
 package org.convene.gateway.auth;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -43,6 +44,7 @@ import org.convene.core.v1.proto.AuditServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 import org.convene.gateway.audit.AuditReporter;
 import org.convene.gateway.audit.TokenEndpointAudit;
+import org.convene.grpc.VerifiedTokens;
 
 /**
  * The authorization server: its endpoints (authorize, token, revocation, introspection,
@@ -126,14 +128,18 @@ class AuthorizationServerConfiguration {
 		return new NimbusJwtEncoder(keys.active());
 	}
 
-	/** Verifies tokens presented to the gateway itself: our keys, our issuer, our audience. */
+	/**
+	 * Verifies tokens presented to the gateway itself: our keys, our issuer, our audience. A
+	 * token that verified is not verified again until it expires.
+	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, AuthServerProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.published()).build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(
 				JwtValidators.createDefaultWithIssuer(properties.publicUrl()),
 				new JwtClaimValidator<List<String>>("aud", (aud) -> aud != null && aud.contains(AuthServerProperties.AUDIENCE))));
-		return decoder;
+		VerifiedTokens<Jwt> verified = new VerifiedTokens<>(10_000, Clock.systemUTC(), Jwt::getExpiresAt);
+		return token -> verified.get(token, decoder::decode);
 	}
 
 	@Bean

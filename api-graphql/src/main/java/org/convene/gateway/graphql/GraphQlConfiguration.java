@@ -35,6 +35,11 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
+	GraphQlSourceBuilderCustomizer parsedDocuments() {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocuments(1000)));
+	}
+
+	@Bean
 	MaxQueryDepthInstrumentation maxQueryDepth() {
 		return new MaxQueryDepthInstrumentation(MAX_DEPTH);
 	}

@@ -133,9 +133,11 @@ class EventGraphQlTests extends GatewayIntegrationTest {
 		void aQueryNestedTooDeeplyIsRefusedBeforeItRuns() {
 			String deep = "{ events { nodes { " + "parent { ".repeat(12) + "id" + " }".repeat(12) + " } } }";
 
-			graphQl.document(deep).execute().errors()
-				.satisfy(errors -> assertThat(errors).isNotEmpty()
-					.allSatisfy(error -> assertThat(error.getExtensions()).containsKey("code")));
+			for (int attempt = 0; attempt < 2; attempt++) { // the second from the parsed documents
+				graphQl.document(deep).execute().errors()
+					.satisfy(errors -> assertThat(errors).isNotEmpty()
+						.allSatisfy(error -> assertThat(error.getExtensions()).containsKey("code")));
+			}
 		}
 
 	}

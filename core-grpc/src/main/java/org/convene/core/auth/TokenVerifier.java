@@ -1,5 +1,6 @@
 package org.convene.core.auth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.web.client.RestTemplate;
 
 import org.convene.common.v1.proto.ErrorCode;
 import org.convene.grpc.ApiException;
+import org.convene.grpc.VerifiedTokens;
 
 /**
  * Verifies bearer tokens: signature against the authorization server's published keys,
@@ -38,6 +40,9 @@ class TokenVerifier {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenVerifier.class);
 
 	private final JwtDecoder decoder;
+
+	/** A token that verified is not verified again until it expires. */
+	private final VerifiedTokens<Jwt> verified = new VerifiedTokens<>(10_000, Clock.systemUTC(), Jwt::getExpiresAt);
 
 	TokenVerifier(AuthProperties properties) {
 		SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
@@ -56,7 +61,7 @@ class TokenVerifier {
 	Caller verify(String token) {
 		Jwt jwt;
 		try {
-			jwt = this.decoder.decode(token);
+			jwt = this.verified.get(token, this.decoder::decode);
 		}
 		catch (JwtException ex) {
 			log.debug("Bearer token refused: {}", ex.getMessage());
