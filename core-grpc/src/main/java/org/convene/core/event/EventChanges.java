@@ -2,6 +2,7 @@ package org.convene.core.event;
 
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import org.convene.core.outbox.Outbox;
@@ -16,9 +17,12 @@ class EventChanges {
 
 	private final Outbox outbox;
 
-	EventChanges(EventRepository events, Outbox outbox) {
+	private final ApplicationEventPublisher publisher;
+
+	EventChanges(EventRepository events, Outbox outbox, ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.outbox = outbox;
+		this.publisher = publisher;
 	}
 
 	Event created(EventRecord event) {
@@ -45,6 +49,7 @@ class EventChanges {
 		event.setCancelledAt(EventRecords.now());
 		this.events.update(event);
 		Event cancelled = record("event.cancelled", event);
+		this.publisher.publishEvent(new EventCancelled(event.getId(), reason));
 		for (EventRecord child : this.events.lockOpenSubEvents(event.getId())) {
 			cancel(child, reason);
 		}

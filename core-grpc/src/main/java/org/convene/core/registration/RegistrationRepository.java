@@ -121,6 +121,16 @@ class RegistrationRepository {
 			.fetch(REGISTRATION.EVENT_ID);
 	}
 
+	/** An event's registrations that are not over yet (pending, confirmed, waitlisted), locked. */
+	List<RegistrationRecord> lockOpen(UUID eventId) {
+		return this.db.selectFrom(REGISTRATION)
+			.where(REGISTRATION.EVENT_ID.eq(eventId))
+			.and(REGISTRATION.STATUS.in("PENDING_PAYMENT", "CONFIRMED", WAITLISTED))
+			.orderBy(REGISTRATION.ID)
+			.forUpdate()
+			.fetch();
+	}
+
 	/** An event's registrations whose hold ran out, locked; rows another replica is releasing are skipped. */
 	List<RegistrationRecord> lockExpiredHolds(UUID eventId, Instant now, int limit) {
 		return this.db.selectFrom(REGISTRATION)
