@@ -9,6 +9,8 @@ import org.convene.core.outbox.Outbox;
 import org.convene.core.v1.proto.Event;
 import org.convene.schema.core.tables.records.EventRecord;
 
+import static org.convene.schema.core.Tables.EVENT;
+
 /** Writes an event and records the matching domain event, in the caller's transaction. */
 @Component
 class EventChanges {
@@ -30,9 +32,15 @@ class EventChanges {
 		return record("event.created", event);
 	}
 
+	/** Also announces a raised (or removed) capacity, whichever command raised it. */
 	Event updated(EventRecord event) {
+		Integer capacityBefore = event.original(EVENT.CAPACITY);
 		this.events.update(event);
-		return record("event.updated", event);
+		Event updated = record("event.updated", event);
+		if (capacityBefore != null && (event.getCapacity() == null || event.getCapacity() > capacityBefore)) {
+			this.publisher.publishEvent(new EventCapacityRaised(event.getId()));
+		}
+		return updated;
 	}
 
 	Event publish(EventRecord event) {

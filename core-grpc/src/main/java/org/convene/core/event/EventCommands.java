@@ -99,18 +99,13 @@ class EventCommands {
 		if (EventKind.SERIES.name().equals(event.getKind())) {
 			SeriesCommands.refuseTimeChange(paths);
 		}
-		Integer capacityBefore = event.getCapacity();
 		EventDrafts.apply(request.getEvent(), paths, event, violations);
 		this.constraints.check(event, violations);
 		EventRules.throwIfAny(violations);
 		if (EventKind.OCCURRENCE.name().equals(event.getKind())) {
 			event.setDetached(true);
 		}
-		Event updated = this.changes.updated(event);
-		if (capacityBefore != null && (event.getCapacity() == null || event.getCapacity() > capacityBefore)) {
-			this.publisher.publishEvent(new EventCapacityRaised(event.getId()));
-		}
-		return updated;
+		return this.changes.updated(event);
 	}
 
 	Event updateRecurrence(UpdateRecurrenceRequest request) {

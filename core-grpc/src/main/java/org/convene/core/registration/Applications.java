@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Record3;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +16,7 @@ import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Caller;
 import org.convene.core.event.Events;
 import org.convene.core.tickettype.TicketTypes;
+import org.convene.core.v1.proto.UserStatus;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.FieldViolation;
@@ -35,6 +36,8 @@ import static org.convene.schema.core.Tables.APP_USER;
  */
 @Component
 class Applications {
+
+	private static final String ACTIVE = UserStatus.ACTIVE.name();
 
 	private final DSLContext db;
 
@@ -61,7 +64,7 @@ class Applications {
 
 		private final Map<UUID, TicketTypeRecord> ticketTypes = new HashMap<>();
 
-		private final Map<UUID, Record2<String, String>> profiles = new HashMap<>();
+		private final Map<UUID, Record3<String, String, String>> profiles = new HashMap<>();
 
 		private Reader(Caller caller) {
 			this.caller = caller;
@@ -78,9 +81,10 @@ class Applications {
 		}
 
 		/** Display name and e-mail address of a user, or {@code null} when there is no such user. */
-		Record2<String, String> profile(UUID userId) {
+		/** Name, e-mail and status of a user account. */
+		Record3<String, String, String> profile(UUID userId) {
 			return this.profiles.computeIfAbsent(userId, id -> Applications.this.db
-				.select(APP_USER.DISPLAY_NAME, APP_USER.EMAIL)
+				.select(APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS)
 				.from(APP_USER)
 				.where(APP_USER.ID.eq(id))
 				.fetchOne());
@@ -98,7 +102,7 @@ class Applications {
 			boolean manages = Applications.this.events.manages(this.caller, event);
 			Attendee given = request.getAttendee();
 			UUID userId;
-			Record2<String, String> profile = null;
+			Record3<String, String, String> profile = null;
 			if (!request.getUserId().isEmpty()) {
 				userId = uuid(request.getUserId(), "userId");
 				if (!this.caller.is(userId) && !manages) {
@@ -107,6 +111,9 @@ class Applications {
 				profile = profile(userId);
 				if (profile == null) {
 					violations.add(new FieldViolation("userId", "no user with this id exists"));
+				}
+				else if (!ACTIVE.equals(profile.value3())) {
+					violations.add(new FieldViolation("userId", "the account is disabled"));
 				}
 			}
 			else if (manages && (!given.getName().isBlank() || !given.getEmail().isBlank())) {
@@ -117,6 +124,10 @@ class Applications {
 				profile = profile(userId);
 				if (profile == null) {
 					throw ApiException.notFound("user", userId.toString(), "userId");
+				}
+				if (!ACTIVE.equals(profile.value3())) {
+					// Tokens outlive a disabled account by minutes; registering waits for nobody.
+					throw Caller.denied("This account is disabled");
 				}
 			}
 			String name = given.getName().isBlank() && profile != null ? profile.value1() : given.getName().strip();

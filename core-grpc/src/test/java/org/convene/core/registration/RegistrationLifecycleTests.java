@@ -15,11 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.convene.common.v1.proto.ErrorCode;
+import org.convene.core.support.Drafts;
 import org.convene.core.support.RegistrationIntegrationTest;
 import org.convene.core.v1.proto.CancelEventRequest;
+import org.convene.core.v1.proto.CreateEventRequest;
 import org.convene.core.v1.proto.Event;
 import org.convene.core.v1.proto.EventDraft;
+import org.convene.core.v1.proto.EventEdge;
+import org.convene.core.v1.proto.EventFilter;
+import org.convene.core.v1.proto.ListEventsRequest;
+import org.convene.core.v1.proto.PublishEventRequest;
+import org.convene.core.v1.proto.Recurrence;
 import org.convene.core.v1.proto.UpdateEventRequest;
+import org.convene.core.v1.proto.UpdateScope;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.FieldViolation;
 import org.convene.grpc.ProtoTime;
@@ -39,6 +47,7 @@ import org.convene.registration.v1.proto.UpdateTicketTypeRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.core.support.Failures.failureOf;
+import static org.convene.schema.core.Tables.APP_USER;
 import static org.convene.schema.core.Tables.REGISTRATION;
 
 class RegistrationLifecycleTests extends RegistrationIntegrationTest {
@@ -200,6 +209,21 @@ class RegistrationLifecycleTests extends RegistrationIntegrationTest {
 			assertThat(codeOf(failureOf(() -> registerNewAttendee(type, false)))).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION);
 		}
 
+		@Test
+		void refusesADisabledAccountWhoseTokenHasNotExpiredYet() {
+			Event event = publishedEvent(100);
+			TicketType type = ticketType(event, free("Standard"));
+			UUID attendee = newUser("Disabled Dora");
+			RegistrationLifecycleTests.this.db.update(APP_USER).set(APP_USER.STATUS, "DISABLED").where(APP_USER.ID.eq(attendee)).execute();
+
+			assertThat(codeOf(failureOf(() -> registrationsAs(attendee).createRegistration(request(type).build()))))
+				.isEqualTo(ErrorCode.PERMISSION_DENIED);
+			StatusRuntimeException byOrganizer = failureOf(() -> RegistrationLifecycleTests.this.organizerRegistrations
+				.createRegistration(request(type).setUserId(attendee.toString()).build()));
+			assertThat(codeOf(byOrganizer)).isEqualTo(ErrorCode.VALIDATION_FAILED);
+			assertThat(RegistrationLifecycleTests.this.db.fetchCount(REGISTRATION, REGISTRATION.USER_ID.eq(attendee))).isZero();
+		}
+
 	}
 
 	@Nested
@@ -316,6 +340,31 @@ class RegistrationLifecycleTests extends RegistrationIntegrationTest {
 			assertThat(outboxTypes(holder.getId())).endsWith("registration.cancelled");
 			assertThat(outboxTypes(waiting.getId())).containsExactly("registration.created", "registration.promoted");
 			assertThat(seatsTaken(type.getEventId())).isEqualTo(1);
+		}
+
+		@Test
+		void promotesInEveryOccurrenceWhoseCapacityAThisAndFollowingChangeRaises() {
+			EventDraft.Builder draft = Drafts.event("Weekly class", START, START.plus(2, ChronoUnit.HOURS)).setCapacity(1);
+			Event series = RegistrationLifecycleTests.this.organizerEvents.createEvent(CreateEventRequest.newBuilder()
+				.setEvent(draft).setRecurrence(Recurrence.newBuilder().setRule("FREQ=WEEKLY;COUNT=2")).build());
+			RegistrationLifecycleTests.this.organizerEvents.publishEvent(PublishEventRequest.newBuilder().setId(series.getId()).build());
+			List<Event> occurrences = RegistrationLifecycleTests.this.organizerEvents.listEvents(ListEventsRequest.newBuilder()
+				.setFilter(EventFilter.newBuilder().setSeriesId(series.getId())).build())
+				.getEdgesList().stream().map(EventEdge::getEvent).toList();
+			TicketType secondWeek = ticketType(occurrences.get(1), free("Standard"));
+			registerNewAttendee(secondWeek, false);
+			Registration waiting = registerNewAttendee(secondWeek, true);
+
+			RegistrationLifecycleTests.this.organizerEvents.updateEvent(UpdateEventRequest.newBuilder()
+				.setId(occurrences.get(0).getId())
+				.setEvent(EventDraft.newBuilder().setCapacity(3))
+				.setUpdateMask(FieldMask.newBuilder().addPaths("capacity"))
+				.setScope(UpdateScope.THIS_AND_FOLLOWING)
+				.build());
+
+			assertThat(get(waiting).getStatus()).isEqualTo(RegistrationStatus.CONFIRMED);
+			assertThat(outboxTypes(waiting.getId())).containsExactly("registration.created", "registration.promoted",
+					"registration.confirmed");
 		}
 
 		@Test
