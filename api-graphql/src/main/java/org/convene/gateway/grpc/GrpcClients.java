@@ -15,6 +15,7 @@ import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
+import org.convene.webhook.v1.proto.WebhookServiceGrpc;
 
 /**
  * Channels to the services (addresses and deadlines from {@code spring.grpc.client.channels})
@@ -46,6 +47,11 @@ class GrpcClients {
 	@Bean
 	ApiKeyServiceGrpc.ApiKeyServiceBlockingStub apiKeyService(ManagedChannel coreChannel) {
 		return ApiKeyServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	WebhookServiceGrpc.WebhookServiceBlockingStub webhookService(ManagedChannel coreChannel) {
+		return WebhookServiceGrpc.newBlockingStub(coreChannel);
 	}
 
 	@Bean

@@ -82,6 +82,7 @@ import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
+import org.convene.webhook.v1.proto.WebhookServiceGrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,7 +103,8 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			UserServiceGrpc.getServiceDescriptor(), ApiKeyServiceGrpc.getServiceDescriptor(),
 			AuditServiceGrpc.getServiceDescriptor(), ClientServiceGrpc.getServiceDescriptor(),
 			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
-			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor());
+			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
+			WebhookServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -188,6 +190,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(apiKeys());
 		all.addAll(gatewayAdministration());
 		all.addAll(new RegistrationRows(this.doors, this.callers, this.admin, this.anonymous).all());
+		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous).all());
 		return all;
 	}
 

@@ -63,6 +63,16 @@ final class Expect {
 		return table(UNAUTHENTICATED, DENIED, HIDDEN, ALLOWED, HIDDEN, ALLOWED, HIDDEN, DENIED, ALLOWED);
 	}
 
+	/** Who may have webhook subscriptions: organizers (and their API keys), administrators, partner clients. */
+	static Map<Who, Outcome> subscribers() {
+		return table(UNAUTHENTICATED, DENIED, DENIED, ALLOWED, ALLOWED, ALLOWED, ALLOWED, DENIED, ALLOWED);
+	}
+
+	/** The owner's webhook subscription: other subscribers do not see it. */
+	static Map<Who, Outcome> subscriptionOwner() {
+		return table(UNAUTHENTICATED, DENIED, DENIED, ALLOWED, HIDDEN, ALLOWED, HIDDEN, DENIED, ALLOWED);
+	}
+
 	/** Administrators only. */
 	static Map<Who, Outcome> administrators() {
 		return table(UNAUTHENTICATED, DENIED, DENIED, DENIED, DENIED, ALLOWED, DENIED, DENIED, DENIED);
