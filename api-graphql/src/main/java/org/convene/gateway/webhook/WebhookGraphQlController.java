@@ -13,6 +13,7 @@ import org.convene.gateway.graphql.UserErrors;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
+import org.convene.webhook.v1.proto.PingSubscriptionRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc.WebhookServiceBlockingStub;
 
 @Controller
@@ -58,6 +59,13 @@ class WebhookGraphQlController {
 		Map<String, Object> fields = new LinkedHashMap<>(input);
 		String id = (String) fields.remove("id");
 		return UserErrors.orUserError(() -> CreatedWebhookSubscription.of(this.webhooks.rotateSecret(WebhookInputs.rotate(id, fields))));
+	}
+
+	@MutationMapping
+	Object pingWebhookSubscription(@Argument Map<String, Object> input) {
+		String id = (String) input.get("id");
+		return UserErrors.orUserError(() -> WebhookDeliveryAttempt.of(this.webhooks.pingSubscription(
+				PingSubscriptionRequest.newBuilder().setId(id).build())));
 	}
 
 	@MutationMapping

@@ -27,6 +27,7 @@ import org.convene.gateway.web.Etags;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
+import org.convene.webhook.v1.proto.PingSubscriptionRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc.WebhookServiceBlockingStub;
 
 @RestController
@@ -91,6 +92,14 @@ class WebhookRestController {
 			@RequestBody(required = false) Map<String, Object> body) {
 		CreatedWebhookSubscription rotated = CreatedWebhookSubscription.of(this.webhooks.rotateSecret(WebhookInputs.rotate(id, body)));
 		return ResponseEntity.ok().eTag(rotated.subscription().etag()).cacheControl(CacheControl.noStore()).body(rotated);
+	}
+
+	@PostMapping("/{id}/ping")
+	@Operation(summary = "Send a test event", description = "Delivers a signed ping event to the endpoint now and "
+			+ "answers what it did (status, latency, the start of its answer, or why it failed); the attempt is "
+			+ "logged. Also for disabled subscriptions, to check an endpoint before enabling it.")
+	WebhookDeliveryAttempt ping(@PathVariable String id) {
+		return WebhookDeliveryAttempt.of(this.webhooks.pingSubscription(PingSubscriptionRequest.newBuilder().setId(id).build()));
 	}
 
 	@DeleteMapping("/{id}")

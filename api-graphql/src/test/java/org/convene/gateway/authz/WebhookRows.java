@@ -16,6 +16,7 @@ import org.convene.webhook.v1.proto.CreateSubscriptionRequest;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
+import org.convene.webhook.v1.proto.PingSubscriptionRequest;
 import org.convene.webhook.v1.proto.RotateSecretRequest;
 import org.convene.webhook.v1.proto.UpdateSubscriptionRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc;
@@ -50,6 +51,8 @@ final class WebhookRows {
 				"/api/v1/webhooks/" + ownersSubscription(), Map.of("description", "Changed"))));
 		ops.add(row("POST /api/v1/webhooks/{id}/rotate-secret", Expect.subscriptionOwner(), (w, c) -> doors.rest(c,
 				HttpMethod.POST, "/api/v1/webhooks/" + ownersSubscription() + "/rotate-secret", null)));
+		ops.add(row("POST /api/v1/webhooks/{id}/ping", Expect.subscriptionOwner(),
+				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/webhooks/" + ownersSubscription() + "/ping", null)));
 		ops.add(row("DELETE /api/v1/webhooks/{id}", Expect.subscriptionOwner(),
 				(w, c) -> doors.rest(c, HttpMethod.DELETE, "/api/v1/webhooks/" + ownersSubscription(), null)));
 
@@ -66,6 +69,9 @@ final class WebhookRows {
 		ops.add(row("Mutation.rotateWebhookSecret", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
 				"mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { __typename } }",
 				Map.of("input", Map.of("id", ownersSubscription())), "rotateWebhookSecret")));
+		ops.add(row("Mutation.pingWebhookSubscription", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
+				"mutation($input: PingWebhookSubscriptionInput!) { pingWebhookSubscription(input: $input) { __typename } }",
+				Map.of("input", Map.of("id", ownersSubscription())), "pingWebhookSubscription")));
 		ops.add(row("Mutation.deleteWebhookSubscription", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
 				"mutation($input: DeleteWebhookSubscriptionInput!) { deleteWebhookSubscription(input: $input) { __typename } }",
 				Map.of("input", Map.of("id", ownersSubscription())), "deleteWebhookSubscription")));
@@ -83,6 +89,9 @@ final class WebhookRows {
 					.build()))));
 		ops.add(row(service + "RotateSecret", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c, WebhookServiceGrpc::newBlockingStub,
 				s -> s.rotateSecret(RotateSecretRequest.newBuilder().setId(ownersSubscription()).build()))));
+		ops.add(row(service + "PingSubscription", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
+				WebhookServiceGrpc::newBlockingStub,
+				s -> s.pingSubscription(PingSubscriptionRequest.newBuilder().setId(ownersSubscription()).build()))));
 		ops.add(row(service + "DeleteSubscription", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
 				WebhookServiceGrpc::newBlockingStub,
 				s -> s.deleteSubscription(DeleteSubscriptionRequest.newBuilder().setId(ownersSubscription()).build()))));

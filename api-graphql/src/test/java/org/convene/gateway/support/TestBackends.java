@@ -124,7 +124,9 @@ public final class TestBackends {
 					"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 					"--spring.datasource.password=" + database.password(),
 					"--spring.grpc.client.channels.connectors.address=static://127.0.0.1:" + connectorsPort.get(),
-					"--convene.auth.issuer=" + issuer, "--convene.auth.jwk-set-uri=" + issuer + "/oauth2/jwks");
+					"--convene.auth.issuer=" + issuer, "--convene.auth.jwk-set-uri=" + issuer + "/oauth2/jwks",
+					// pings go to documentation addresses that answer nothing: fail them fast
+					"--convene.webhooks.connect-timeout=1s");
 		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get(), database, gatewayPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			core.close();

@@ -55,6 +55,13 @@ class WebhookSubscriptionRestTests extends GatewayIntegrationTest {
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.secret").value(secret -> assertThat((String) secret).startsWith("whsec_").isNotEqualTo(created.get("secret")))
 			.jsonPath("$.subscription.previousSecretExpiresAt").exists();
+		this.http.post().uri("/api/v1/webhooks/{id}/ping", id).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.messageId").value(messageId -> assertThat((String) messageId).startsWith("msg_"))
+			.jsonPath("$.eventType").isEqualTo("ping")
+			.jsonPath("$.succeeded").isEqualTo(false)
+			.jsonPath("$.error").isNotEmpty();
 		this.http.delete().uri("/api/v1/webhooks/{id}", id).exchange().expectStatus().isNoContent();
 		this.http.get().uri("/api/v1/webhooks/{id}", id).exchange().expectStatus().isNotFound()
 			.expectBody().jsonPath("$.error.code").isEqualTo("RESOURCE_NOT_FOUND");

@@ -7,10 +7,12 @@ import org.springframework.stereotype.Service;
 import org.convene.webhook.v1.proto.CreateSubscriptionRequest;
 import org.convene.webhook.v1.proto.CreatedSubscription;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
+import org.convene.webhook.v1.proto.DeliveryAttempt;
 import org.convene.webhook.v1.proto.DeleteSubscriptionResponse;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsResponse;
+import org.convene.webhook.v1.proto.PingSubscriptionRequest;
 import org.convene.webhook.v1.proto.RotateSecretRequest;
 import org.convene.webhook.v1.proto.Subscription;
 import org.convene.webhook.v1.proto.UpdateSubscriptionRequest;
@@ -22,8 +24,11 @@ class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 
 	private final WebhookSubscriptions subscriptions;
 
-	WebhookGrpcService(WebhookSubscriptions subscriptions) {
+	private final WebhookPings pings;
+
+	WebhookGrpcService(WebhookSubscriptions subscriptions, WebhookPings pings) {
 		this.subscriptions = subscriptions;
+		this.pings = pings;
 	}
 
 	@Override
@@ -49,6 +54,11 @@ class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 	@Override
 	public void rotateSecret(RotateSecretRequest request, StreamObserver<CreatedSubscription> response) {
 		reply(response, this.subscriptions.rotateSecret(request));
+	}
+
+	@Override
+	public void pingSubscription(PingSubscriptionRequest request, StreamObserver<DeliveryAttempt> response) {
+		reply(response, this.pings.ping(request.getId()));
 	}
 
 	@Override

@@ -163,6 +163,12 @@ class WebhookSubscriptions {
 		return CreatedSubscription.newBuilder().setSubscription(WebhookRecords.toProto(changed(row))).setSecret(secret).build();
 	}
 
+	/** The subscription, read for its owner or an administrator; for anyone else it does not exist. */
+	@Transactional(readOnly = true)
+	WebhookSubscriptionRecord owned(String id) {
+		return visible(caller(), id, false);
+	}
+
 	void delete(String id) {
 		visible(caller(), id, true).delete();
 	}
@@ -244,7 +250,7 @@ class WebhookSubscriptions {
 	private static String newSecret() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
-		return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+		return WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(bytes);
 	}
 
 	private static Caller caller() {

@@ -1,10 +1,12 @@
 package org.convene.core.webhook;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Which addresses deliveries never go to, whatever a host name resolves to. */
 class WebhookTargetsTests {
@@ -35,6 +37,16 @@ class WebhookTargetsTests {
 		assertThat(WebhookTargets.refusal("localhost")).contains("loopback");
 		assertThat(WebhookTargets.refusal("no-such-host.invalid")).contains("does not resolve");
 		assertThat(WebhookTargets.refusal("203.0.113.10")).isNull();
+	}
+
+	@Test
+	void refusesAtConnectionTimeAHostThatResolvesInside() throws Exception {
+		WebhookClient.PublicAddresses resolver = new WebhookClient.PublicAddresses();
+
+		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> resolver.resolve("localhost"))
+			.withMessageContaining("an address deliveries never go to");
+		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> resolver.resolve("169.254.169.254"));
+		assertThat(resolver.resolve("203.0.113.10")).extracting(InetAddress::getHostAddress).containsExactly("203.0.113.10");
 	}
 
 }
