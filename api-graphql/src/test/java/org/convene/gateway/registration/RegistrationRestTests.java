@@ -3,6 +3,7 @@ package org.convene.gateway.registration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class RegistrationRestTests extends GatewayIntegrationTest {
 		String event = this.fixtures.publishedEvent(1);
 		String type = this.fixtures.freeTicketType(event, "Standard", null);
 		Map<String, Object> guest = Registrations.guest(event, type, "Ada Lovelace", false);
-		String key = java.util.UUID.randomUUID().toString();
+		String key = UUID.randomUUID().toString();
 
 		Map<?, ?> first = this.http.post().uri("/api/v1/registrations").header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(guest).exchange()

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -99,7 +100,7 @@ class WebhookTargets {
 		}
 		if (mapped && ((bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff) || (bytes[10] == 0 && bytes[11] == 0))) {
 			try {
-				return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
+				return isInternal(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
 			}
 			catch (UnknownHostException ex) {
 				return true;

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -175,7 +176,7 @@ class WebhookPingTests extends CoreIntegrationTest {
 	private static List<Boolean> standardSignatures(Received delivery, String secret) throws Exception {
 		String signed = delivery.header("webhook-id") + "." + delivery.header("webhook-timestamp") + "." + delivery.body();
 		String expected = Base64.getEncoder().encodeToString(hmac(secret, signed));
-		return java.util.Arrays.stream(delivery.header("webhook-signature").split(" "))
+		return Arrays.stream(delivery.header("webhook-signature").split(" "))
 			.map(signature -> signature.equals("v1," + expected))
 			.toList();
 	}

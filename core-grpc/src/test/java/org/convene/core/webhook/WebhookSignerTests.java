@@ -1,5 +1,6 @@
 package org.convene.core.webhook;
 
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class WebhookSignerTests {
 
 	@Test
 	void separatesTheSignaturesOfSeveralSecretsWithSpaces() {
-		String other = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+		String other = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
 		String header = WebhookSigner.signatures(List.of(SECRET, other), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
 				"{\"test\": 2432232314}");
