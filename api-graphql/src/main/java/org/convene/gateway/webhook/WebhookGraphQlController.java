@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import org.convene.gateway.graphql.UserErrors;
+import org.convene.gateway.paging.Connection;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
@@ -21,8 +22,11 @@ class WebhookGraphQlController {
 
 	private final WebhookServiceBlockingStub webhooks;
 
-	WebhookGraphQlController(WebhookServiceBlockingStub webhooks) {
+	private final DeliveryLog log;
+
+	WebhookGraphQlController(WebhookServiceBlockingStub webhooks, DeliveryLog log) {
 		this.webhooks = webhooks;
+		this.log = log;
 	}
 
 	@QueryMapping
@@ -37,6 +41,14 @@ class WebhookGraphQlController {
 	@QueryMapping
 	SubscriptionView webhookSubscription(@Argument String id) {
 		return SubscriptionView.of(this.webhooks.getSubscription(GetSubscriptionRequest.newBuilder().setId(id).build()));
+	}
+
+	@QueryMapping
+	WebhookDeliveryAttemptConnection webhookDeliveryAttempts(@Argument String subscriptionId, @Argument Integer first,
+			@Argument String after) {
+		DeliveryLog.Page page = this.log.read(subscriptionId, first, after);
+		return new WebhookDeliveryAttemptConnection(page.data(),
+				new Connection.PageInfoView(page.hasNextPage(), after != null, null, page.nextCursor()));
 	}
 
 	@MutationMapping
@@ -75,6 +87,10 @@ class WebhookGraphQlController {
 			this.webhooks.deleteSubscription(DeleteSubscriptionRequest.newBuilder().setId(id).build());
 			return new DeletedWebhookSubscription(id);
 		});
+	}
+
+	/** A page of the delivery log; pageInfo.endCursor is the after of the next, older page. */
+	record WebhookDeliveryAttemptConnection(List<WebhookDeliveryAttempt> nodes, Connection.PageInfoView pageInfo) {
 	}
 
 	/** The subscription a change produced. */

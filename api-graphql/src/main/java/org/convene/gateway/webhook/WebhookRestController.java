@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.convene.gateway.web.DataList;
 import org.convene.gateway.web.Etags;
@@ -37,8 +38,11 @@ class WebhookRestController {
 
 	private final WebhookServiceBlockingStub webhooks;
 
-	WebhookRestController(WebhookServiceBlockingStub webhooks) {
+	private final DeliveryLog log;
+
+	WebhookRestController(WebhookServiceBlockingStub webhooks, DeliveryLog log) {
 		this.webhooks = webhooks;
+		this.log = log;
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -100,6 +104,21 @@ class WebhookRestController {
 			+ "logged. Also for disabled subscriptions, to check an endpoint before enabling it.")
 	WebhookDeliveryAttempt ping(@PathVariable String id) {
 		return WebhookDeliveryAttempt.of(this.webhooks.pingSubscription(PingSubscriptionRequest.newBuilder().setId(id).build()));
+	}
+
+	@GetMapping("/{id}/attempts")
+	@Operation(summary = "The delivery log of a subscription", description = "Every attempt, newest first: when, "
+			+ "status code, latency, the start of the answer, or the error. Pages by cursor only: pageSize (at most "
+			+ "100) and the nextCursor of the previous page, also in the Link header (rel=next).")
+	ResponseEntity<DeliveryLog.Page> attempts(@PathVariable String id, @RequestParam(required = false) Integer pageSize,
+			@RequestParam(required = false) String cursor) {
+		DeliveryLog.Page page = this.log.read(id, pageSize, cursor);
+		HttpHeaders headers = new HttpHeaders();
+		if (page.nextCursor() != null) {
+			headers.add(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("cursor", page.nextCursor()).build().encode().toUriString() + ">; rel=\"next\"");
+		}
+		return ResponseEntity.ok().headers(headers).body(page);
 	}
 
 	@DeleteMapping("/{id}")

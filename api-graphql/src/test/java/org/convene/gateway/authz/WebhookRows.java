@@ -15,6 +15,7 @@ import org.convene.gateway.authz.AuthorizationMatrixTests.Operation;
 import org.convene.webhook.v1.proto.CreateSubscriptionRequest;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
+import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
 import org.convene.webhook.v1.proto.RotateSecretRequest;
@@ -53,6 +54,8 @@ final class WebhookRows {
 				HttpMethod.POST, "/api/v1/webhooks/" + ownersSubscription() + "/rotate-secret", null)));
 		ops.add(row("POST /api/v1/webhooks/{id}/ping", Expect.subscriptionOwner(),
 				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/webhooks/" + ownersSubscription() + "/ping", null)));
+		ops.add(row("GET /api/v1/webhooks/{id}/attempts", Expect.subscriptionOwner(),
+				(w, c) -> doors.rest(c, HttpMethod.GET, "/api/v1/webhooks/" + ownersSubscription() + "/attempts", null)));
 		ops.add(row("DELETE /api/v1/webhooks/{id}", Expect.subscriptionOwner(),
 				(w, c) -> doors.rest(c, HttpMethod.DELETE, "/api/v1/webhooks/" + ownersSubscription(), null)));
 
@@ -60,6 +63,9 @@ final class WebhookRows {
 				(w, c) -> doors.graphQl(c, "{ webhookSubscriptions { id } }", Map.of(), "webhookSubscriptions")));
 		ops.add(row("Query.webhookSubscription", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
 				"query($id: ID!) { webhookSubscription(id: $id) { id } }", Map.of("id", ownersSubscription()), "webhookSubscription")));
+		ops.add(row("Query.webhookDeliveryAttempts", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
+				"query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { nodes { messageId } } }",
+				Map.of("id", ownersSubscription()), "webhookDeliveryAttempts")));
 		ops.add(row("Mutation.createWebhookSubscription", Expect.subscribers(), (w, c) -> doors.graphQl(c,
 				"mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { __typename } }",
 				Map.of("input", create), "createWebhookSubscription")));
@@ -92,6 +98,9 @@ final class WebhookRows {
 		ops.add(row(service + "PingSubscription", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
 				WebhookServiceGrpc::newBlockingStub,
 				s -> s.pingSubscription(PingSubscriptionRequest.newBuilder().setId(ownersSubscription()).build()))));
+		ops.add(row(service + "ListDeliveryAttempts", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
+				WebhookServiceGrpc::newBlockingStub, s -> s.listDeliveryAttempts(ListDeliveryAttemptsRequest.newBuilder()
+					.setSubscriptionId(ownersSubscription()).build()))));
 		ops.add(row(service + "DeleteSubscription", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
 				WebhookServiceGrpc::newBlockingStub,
 				s -> s.deleteSubscription(DeleteSubscriptionRequest.newBuilder().setId(ownersSubscription()).build()))));

@@ -62,6 +62,17 @@ class WebhookSubscriptionRestTests extends GatewayIntegrationTest {
 			.jsonPath("$.eventType").isEqualTo("ping")
 			.jsonPath("$.succeeded").isEqualTo(false)
 			.jsonPath("$.error").isNotEmpty();
+		this.http.get().uri("/api/v1/webhooks/{id}/attempts?pageSize=5", id).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.data.length()").isEqualTo(1)
+			.jsonPath("$.data[0].eventType").isEqualTo("ping")
+			.jsonPath("$.data[0].succeeded").isEqualTo(false)
+			.jsonPath("$.hasNextPage").isEqualTo(false);
+		graphQl.document("query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { nodes { eventType } pageInfo { hasNextPage } } }")
+			.variable("id", id)
+			.execute()
+			.path("webhookDeliveryAttempts.nodes[*].eventType").entityList(String.class).containsExactly("ping");
 		this.http.delete().uri("/api/v1/webhooks/{id}", id).exchange().expectStatus().isNoContent();
 		this.http.get().uri("/api/v1/webhooks/{id}", id).exchange().expectStatus().isNotFound()
 			.expectBody().jsonPath("$.error.code").isEqualTo("RESOURCE_NOT_FOUND");

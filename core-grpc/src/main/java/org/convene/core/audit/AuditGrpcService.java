@@ -1,9 +1,7 @@
 package org.convene.core.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +17,7 @@ import org.convene.common.v1.proto.PageInfo;
 import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.paging.LogPage;
 import org.convene.core.v1.proto.AuditChange;
 import org.convene.core.v1.proto.AuditEntry;
 import org.convene.core.v1.proto.AuditRecord;
@@ -56,17 +55,9 @@ class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
 		if (!caller.isAdmin()) {
 			throw Caller.denied("The audit log is for administrators");
 		}
-		int size = request.getPage().getPageSize() == 0 ? DEFAULT_PAGE : request.getPage().getPageSize();
-		if (size < 1 || size > MAX_PAGE) {
-			throw ApiException.invalid("pageSize", "must be between 1 and " + MAX_PAGE);
-		}
-		if (request.getPage().getOffset() != 0 || !request.getPage().getAfter().isEmpty()
-				|| !request.getPage().getBefore().isEmpty()) {
-			throw ApiException.invalid("page", "the audit log pages with page_token only");
-		}
-		List<Record> rows = this.repository.page(filter(request), beforeId(request.getPage().getPageToken()), size + 1);
-		boolean more = rows.size() > size;
-		List<Record> page = more ? rows.subList(0, size) : rows;
+		LogPage requested = LogPage.of(request.getPage(), "audit", DEFAULT_PAGE, MAX_PAGE);
+		List<Record> rows = this.repository.page(filter(request), requested.beforeId(), requested.limit());
+		List<Record> page = requested.rows(rows);
 		Map<String, List<Record>> changes = this.repository
 			.changes(page.stream().map(r -> r.get(AUDIT_LOG.CORRELATION_ID)).filter(c -> c != null).distinct().toList());
 		ListAuditRecordsResponse.Builder result = ListAuditRecordsResponse.newBuilder();
@@ -74,10 +65,7 @@ class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
 			String correlationId = row.get(AUDIT_LOG.CORRELATION_ID);
 			result.addRecords(toProto(row, correlationId == null ? List.of() : changes.getOrDefault(correlationId, List.of())));
 		}
-		PageInfo.Builder info = PageInfo.newBuilder().setHasNextPage(more).setTotalSize(-1).setOffset(-1);
-		if (more) {
-			info.setNextPageToken(token(page.get(page.size() - 1).get(AUDIT_LOG.ID)));
-		}
+		PageInfo info = requested.info(rows, "audit", row -> row.get(AUDIT_LOG.ID));
 		response.onNext(result.setPageInfo(info).build());
 		response.onCompleted();
 	}
@@ -148,26 +136,6 @@ class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
 				.setAggregateId(change.get(OUTBOX.AGGREGATE_ID).toString()));
 		}
 		return record.build();
-	}
-
-	private static String token(long id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(("audit:" + id).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static long beforeId(String token) {
-		if (token.isEmpty()) {
-			return 0;
-		}
-		try {
-			String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-			if (!text.startsWith("audit:")) {
-				throw new IllegalArgumentException();
-			}
-			return Long.parseLong(text.substring(6));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("cursor", "is not a page token this server issued");
-		}
 	}
 
 }

@@ -10,6 +10,8 @@ import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.DeliveryAttempt;
 import org.convene.webhook.v1.proto.DeleteSubscriptionResponse;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
+import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
+import org.convene.webhook.v1.proto.ListDeliveryAttemptsResponse;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsResponse;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
@@ -26,9 +28,12 @@ class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 
 	private final WebhookPings pings;
 
-	WebhookGrpcService(WebhookSubscriptions subscriptions, WebhookPings pings) {
+	private final WebhookAttempts attempts;
+
+	WebhookGrpcService(WebhookSubscriptions subscriptions, WebhookPings pings, WebhookAttempts attempts) {
 		this.subscriptions = subscriptions;
 		this.pings = pings;
+		this.attempts = attempts;
 	}
 
 	@Override
@@ -59,6 +64,11 @@ class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 	@Override
 	public void pingSubscription(PingSubscriptionRequest request, StreamObserver<DeliveryAttempt> response) {
 		reply(response, this.pings.ping(request.getId()));
+	}
+
+	@Override
+	public void listDeliveryAttempts(ListDeliveryAttemptsRequest request, StreamObserver<ListDeliveryAttemptsResponse> response) {
+		reply(response, this.attempts.list(request));
 	}
 
 	@Override

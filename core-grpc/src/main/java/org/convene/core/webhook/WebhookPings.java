@@ -7,7 +7,6 @@ import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Service;
 
-import org.convene.grpc.ProtoTime;
 import org.convene.schema.core.tables.records.WebhookAttemptRecord;
 import org.convene.schema.core.tables.records.WebhookSubscriptionRecord;
 import org.convene.webhook.v1.proto.DeliveryAttempt;
@@ -57,21 +56,7 @@ class WebhookPings {
 		attempt.setResponseExcerpt(answer.excerpt());
 		attempt.setError(answer.error());
 		attempt.insert();
-		DeliveryAttempt.Builder proto = DeliveryAttempt.newBuilder()
-			.setSubscriptionId(subscription.getId().toString())
-			.setMessageId(message.id())
-			.setEventType(message.eventType())
-			.setAttemptedAt(ProtoTime.of(attempt.getAttemptedAt()))
-			.setSucceeded(answer.succeeded())
-			.setStatusCode(answer.statusCode())
-			.setLatencyMs(answer.latencyMs());
-		if (answer.excerpt() != null) {
-			proto.setResponseExcerpt(answer.excerpt());
-		}
-		if (answer.error() != null) {
-			proto.setError(answer.error());
-		}
-		return proto.build();
+		return WebhookRecords.toProto(attempt);
 	}
 
 }

@@ -3,11 +3,13 @@ package org.convene.core.webhook;
 import java.util.Arrays;
 
 import org.convene.grpc.ProtoTime;
+import org.convene.schema.core.tables.records.WebhookAttemptRecord;
 import org.convene.schema.core.tables.records.WebhookSubscriptionRecord;
+import org.convene.webhook.v1.proto.DeliveryAttempt;
 import org.convene.webhook.v1.proto.RetryPolicy;
 import org.convene.webhook.v1.proto.Subscription;
 
-/** A subscription row as the API shows it: never its secrets, only the current one's prefix. */
+/** Rows as the API shows them: a subscription never with its secrets, only the current one's prefix. */
 final class WebhookRecords {
 
 	/** Characters of the secret shown to recognise it: {@code whsec_} and 4 more. */
@@ -38,6 +40,24 @@ final class WebhookRecords {
 			subscription.setPreviousSecretExpiresAt(ProtoTime.of(row.getPreviousSecretExpiresAt()));
 		}
 		return subscription.build();
+	}
+
+	static DeliveryAttempt toProto(WebhookAttemptRecord row) {
+		DeliveryAttempt.Builder attempt = DeliveryAttempt.newBuilder()
+			.setSubscriptionId(row.getSubscriptionId().toString())
+			.setMessageId(row.getMessageId())
+			.setEventType(row.getEventType())
+			.setAttemptedAt(ProtoTime.of(row.getAttemptedAt()))
+			.setSucceeded(row.getSucceeded())
+			.setStatusCode(row.getStatusCode() == null ? 0 : row.getStatusCode())
+			.setLatencyMs(row.getLatencyMs());
+		if (row.getResponseExcerpt() != null) {
+			attempt.setResponseExcerpt(row.getResponseExcerpt());
+		}
+		if (row.getError() != null) {
+			attempt.setError(row.getError());
+		}
+		return attempt.build();
 	}
 
 }

@@ -27,17 +27,23 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
 
+import org.convene.common.v1.proto.ErrorCode;
+import org.convene.common.v1.proto.PageRequest;
 import org.convene.core.auth.Scopes;
 import org.convene.core.support.CoreIntegrationTest;
+import org.convene.grpc.ApiError;
 import org.convene.webhook.v1.proto.CreateSubscriptionRequest;
 import org.convene.webhook.v1.proto.CreatedSubscription;
 import org.convene.webhook.v1.proto.DeliveryAttempt;
+import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
+import org.convene.webhook.v1.proto.ListDeliveryAttemptsResponse;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
 import org.convene.webhook.v1.proto.RotateSecretRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc.WebhookServiceBlockingStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.core.support.Failures.failureOf;
 import static org.convene.schema.core.Tables.WEBHOOK_ATTEMPT;
 
 /**
@@ -170,6 +176,34 @@ class WebhookPingTests extends CoreIntegrationTest {
 		assertThat(attempt.getStatusCode()).isZero();
 		assertThat(attempt.getError()).containsIgnoringCase("timeout");
 		assertThat(attempt.getLatencyMs()).isBetween(900, 2900);
+	}
+
+	@Test
+	void listsTheDeliveryLogNewestFirstPageByPageForItsOwnerOnly() {
+		CreatedSubscription subscription = subscribe("/hooks");
+		List<String> pinged = List.of(ping(subscription).getMessageId(), ping(subscription).getMessageId(),
+				ping(subscription).getMessageId());
+		String id = subscription.getSubscription().getId();
+
+		ListDeliveryAttemptsResponse first = this.webhooks.listDeliveryAttempts(ListDeliveryAttemptsRequest.newBuilder()
+			.setSubscriptionId(id).setPage(PageRequest.newBuilder().setPageSize(2)).build());
+		ListDeliveryAttemptsResponse second = this.webhooks.listDeliveryAttempts(ListDeliveryAttemptsRequest.newBuilder()
+			.setSubscriptionId(id).setPage(PageRequest.newBuilder().setPageSize(2).setPageToken(first.getPageInfo().getNextPageToken()))
+			.build());
+
+		assertThat(first.getAttemptsList()).extracting(DeliveryAttempt::getMessageId).containsExactly(pinged.get(2), pinged.get(1));
+		assertThat(first.getPageInfo().getHasNextPage()).isTrue();
+		assertThat(second.getAttemptsList()).extracting(DeliveryAttempt::getMessageId).containsExactly(pinged.get(0));
+		assertThat(second.getPageInfo().getHasNextPage()).isFalse();
+		assertThat(second.getAttemptsList().get(0).getSucceeded()).isTrue();
+		UUID other = newUser("Otto Other", "ORGANIZER");
+		WebhookServiceBlockingStub otherWebhooks = bearer(WebhookServiceGrpc.newBlockingStub(this.channel),
+				this.tokens.user(other, Set.of("ORGANIZER"), Scopes.WEBHOOKS_MANAGE));
+		assertThat(ApiError.fromThrowable(failureOf(() -> otherWebhooks.listDeliveryAttempts(ListDeliveryAttemptsRequest
+			.newBuilder().setSubscriptionId(id).build()))).code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
+		assertThat(ApiError.fromThrowable(failureOf(() -> this.webhooks.listDeliveryAttempts(ListDeliveryAttemptsRequest
+			.newBuilder().setSubscriptionId(id).setPage(PageRequest.newBuilder().setPageToken("forged")).build()))).target())
+			.isEqualTo("cursor");
 	}
 
 	/** For each signature of the header: whether it is the secret's, per Standard Webhooks. */
