@@ -2,8 +2,10 @@ package org.convene.gateway.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +115,26 @@ public abstract class GatewayIntegrationTest {
 			.returnResult()
 			.getResponseBody();
 		return (String) response.get("access_token");
+	}
+
+	/**
+	 * The newest audit record matching the filters (query parameters of
+	 * {@code /api/v1/audit-records}), waiting for it: the log is written asynchronously, within a
+	 * second or so of the call.
+	 */
+	protected Map<?, ?> awaitAuditRecord(Map<String, String> filters) {
+		return Awaitility.await("an audit record with " + filters)
+			.atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				List<?> records = (List<?>) this.http.get()
+					.uri(uri -> {
+						filters.forEach(uri::queryParam);
+						return uri.path("/api/v1/audit-records").build();
+					})
+					.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("data");
+				return records.isEmpty() ? null : (Map<?, ?>) records.get(0);
+			}, record -> record != null);
 	}
 
 	/** Counts every gRPC call the gateway makes, for the tests that bound them. */

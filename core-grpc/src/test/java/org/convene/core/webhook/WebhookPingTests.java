@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,9 @@ class WebhookPingTests extends CoreIntegrationTest {
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
+	/** Holds the slow endpoint's answer back until the test is over. */
+	private final CountDownLatch testOver = new CountDownLatch(1);
+
 	private WebhookServiceBlockingStub webhooks;
 
 	record Received(String path, Map<String, List<String>> headers, String body) {
@@ -82,7 +87,7 @@ class WebhookPingTests extends CoreIntegrationTest {
 					answer(exchange, 302, "");
 				}
 				case "/slow" -> {
-					sleep(3000);
+					awaitQuietly(this.testOver);
 					answer(exchange, 200, "late");
 				}
 				default -> answer(exchange, 200, "ok");
@@ -96,6 +101,7 @@ class WebhookPingTests extends CoreIntegrationTest {
 
 	@AfterEach
 	void stop() {
+		this.testOver.countDown();
 		this.receiver.stop(0);
 	}
 
@@ -242,9 +248,9 @@ class WebhookPingTests extends CoreIntegrationTest {
 		exchange.close();
 	}
 
-	private static void sleep(long millis) {
+	private static void awaitQuietly(CountDownLatch latch) {
 		try {
-			Thread.sleep(millis);
+			latch.await(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
