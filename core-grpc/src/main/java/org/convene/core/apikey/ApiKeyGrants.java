@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.user.Users;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.FieldViolation;
@@ -73,7 +74,7 @@ final class ApiKeyGrants {
 	 */
 	static UUID owner(Caller caller, String ownerId, List<String> scopes, Users users) {
 		UUID self = caller.requireUser();
-		UUID owner = ownerId.isEmpty() ? self : ApiKeys.uuid(ownerId, "ownerId");
+		UUID owner = ownerId.isEmpty() ? self : RequestIds.uuid(ownerId, "ownerId");
 		if (!owner.equals(self) && !caller.isAdmin()) {
 			throw Caller.denied("Only administrators can create keys for other users");
 		}

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.convene.core.auth.ApiKeyAuthenticator;
 import org.convene.core.auth.Caller;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.user.Users;
 import org.convene.core.v1.proto.ApiKey;
 import org.convene.core.v1.proto.CreateApiKeyRequest;
@@ -96,7 +97,7 @@ class ApiKeys {
 		}
 		else {
 			requireAuthenticated(caller);
-			owner = uuid(request.getOwnerId(), "ownerId");
+			owner = RequestIds.uuid(request.getOwnerId(), "ownerId");
 			if (!caller.is(owner) && !caller.isAdmin()) {
 				throw Caller.denied("Only administrators can list other users' keys");
 			}
@@ -112,7 +113,7 @@ class ApiKeys {
 	ApiKey revoke(RevokeApiKeyRequest request) {
 		Caller caller = RequestContext.current().caller();
 		requireAuthenticated(caller);
-		UUID id = uuid(request.getId(), "id");
+		UUID id = RequestIds.uuid(request.getId(), "id");
 		ApiKeyRecord key = this.db.selectFrom(API_KEY).where(API_KEY.ID.eq(id)).forUpdate().fetchOne();
 		if (key == null) {
 			throw ApiException.notFound("API key", request.getId(), "id");
@@ -125,15 +126,6 @@ class ApiKeys {
 			key.update();
 		}
 		return ApiKeyRecords.toProto(key);
-	}
-
-	static UUID uuid(String value, String field) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, "must be a UUID");
-		}
 	}
 
 	private static void requireAuthenticated(Caller caller) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Caller;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.CreateEventRequest;
 import org.convene.core.v1.proto.Event;
@@ -83,7 +84,7 @@ class EventCommands {
 		Set<String> paths = EventDrafts.paths(request.getUpdateMask(), violations);
 		EventRules.throwIfAny(violations);
 		Caller caller = RequestContext.current().caller();
-		EventRecord event = EventAccess.requireChange(caller, this.events.lock(id(request.getId())));
+		EventRecord event = EventAccess.requireChange(caller, this.events.lock(RequestIds.uuid(request.getId(), "id")));
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		EventRules.requireOpen(event, "changed");
 		if (paths.contains("organizer_id")) {
@@ -109,12 +110,12 @@ class EventCommands {
 	}
 
 	Event updateRecurrence(UpdateRecurrenceRequest request) {
-		EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(id(request.getId())));
+		EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(RequestIds.uuid(request.getId(), "id")));
 		return this.series.updateRecurrence(request);
 	}
 
 	Event publish(PublishEventRequest request) {
-		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(id(request.getId())));
+		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(RequestIds.uuid(request.getId(), "id")));
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		if (!"DRAFT".equals(event.getStatus())) {
 			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "Only a draft event can be published",
@@ -144,7 +145,7 @@ class EventCommands {
 		if (reason.isEmpty() || reason.length() > 500) {
 			throw ApiException.invalid("reason", "is required, 1 to 500 characters");
 		}
-		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(id(request.getId())));
+		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(RequestIds.uuid(request.getId(), "id")));
 		EventRules.checkVersion(event, request.getExpectedVersion());
 		EventRules.requireOpen(event, "cancelled");
 		Event cancelled = this.changes.cancel(event, reason);
@@ -166,15 +167,6 @@ class EventCommands {
 		event.setParentId(parent.getId());
 		if (event.getOrganizerId() == null) {
 			event.setOrganizerId(parent.getOrganizerId());
-		}
-	}
-
-	static UUID id(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("id", "must be a UUID");
 		}
 	}
 

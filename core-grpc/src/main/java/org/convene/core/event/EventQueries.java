@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.convene.core.auth.Caller;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.paging.Keyset;
 import org.convene.core.paging.Page;
 import org.convene.core.paging.PageSpec;
@@ -52,7 +53,7 @@ class EventQueries {
 
 	Event get(String id) {
 		Caller caller = caller();
-		return EventRecords.toProto(EventAccess.visible(caller, this.events.get(EventCommands.id(id))));
+		return EventRecords.toProto(EventAccess.visible(caller, this.events.get(RequestIds.uuid(id, "id"))));
 	}
 
 	List<Event> getAll(List<String> ids) {
@@ -79,7 +80,7 @@ class EventQueries {
 	}
 
 	EventStatistics statistics(String eventId) {
-		UUID id = EventCommands.id(eventId);
+		UUID id = RequestIds.uuid(eventId, "id");
 		EventRecord event = this.events.find(id);
 		if (event == null || !EventAccess.canSee(caller(), event)) {
 			throw ApiException.notFound("event", eventId, "eventId");

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.v1.proto.Event;
 import org.convene.core.v1.proto.EventDraft;
 import org.convene.core.v1.proto.EventKind;
@@ -60,7 +61,7 @@ class SeriesCommands {
 	}
 
 	Event updateRecurrence(UpdateRecurrenceRequest request) {
-		EventRecord series = this.events.lock(EventCommands.id(request.getId()));
+		EventRecord series = this.events.lock(RequestIds.uuid(request.getId(), "id"));
 		if (!EventKind.SERIES.name().equals(series.getKind())) {
 			throw ApiException.invalid("id", "is not a series");
 		}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Caller;
 import org.convene.core.event.Events;
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.tickettype.TicketTypes;
 import org.convene.core.v1.proto.UserStatus;
 import org.convene.grpc.ApiError;
@@ -158,12 +159,10 @@ class Applications {
 	}
 
 	static UUID uuid(String value, String field) {
-		try {
-			return UUID.fromString(value);
+		if (value.isEmpty()) {
+			throw ApiException.invalid(field, "is required");
 		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, value.isEmpty() ? "is required" : "must be a UUID");
-		}
+		return RequestIds.uuid(value, field);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import org.convene.core.auth.Caller;
 import org.convene.core.event.Events;
+import org.convene.core.grpc.RequestIds;
 import org.convene.grpc.ApiException;
 import org.convene.schema.core.tables.records.EventRecord;
 import org.convene.schema.core.tables.records.RegistrationRecord;

@@ -17,6 +17,7 @@ import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.event.Events;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.ProtoTime;
 import org.convene.schema.core.tables.records.EventRecord;

@@ -14,6 +14,7 @@ import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.event.Events;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.outbox.Outbox;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
@@ -46,7 +47,7 @@ class TicketTypeCommands {
 
 	TicketType create(CreateTicketTypeRequest request) {
 		Caller caller = RequestContext.current().caller();
-		EventRecord event = this.events.managed(caller, id(request.getEventId(), "eventId"), Scopes.EVENTS_WRITE, "eventId");
+		EventRecord event = this.events.managed(caller, RequestIds.uuid(request.getEventId(), "eventId"), Scopes.EVENTS_WRITE, "eventId");
 		requireOpen(event);
 		List<FieldViolation> violations = new ArrayList<>();
 		TicketTypeRecord row = this.ticketTypes.newRecord();
@@ -64,7 +65,7 @@ class TicketTypeCommands {
 		Set<String> paths = TicketTypeDrafts.paths(request.getUpdateMask(), violations);
 		throwIfAny(violations);
 		Caller caller = RequestContext.current().caller().require(Scopes.EVENTS_WRITE);
-		UUID id = id(request.getId(), "id");
+		UUID id = RequestIds.uuid(request.getId(), "id");
 		TicketTypeRecord row = this.ticketTypes.lock(id);
 		EventRecord event = this.events.visible(caller, row.getEventId(), "id");
 		if (!this.events.manages(caller, event)) {
@@ -111,15 +112,6 @@ class TicketTypeCommands {
 	private static void throwIfAny(List<FieldViolation> violations) {
 		if (!violations.isEmpty()) {
 			throw new ApiException(ApiError.validation(violations));
-		}
-	}
-
-	static UUID id(String value, String field) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, "must be a UUID");
 		}
 	}
 

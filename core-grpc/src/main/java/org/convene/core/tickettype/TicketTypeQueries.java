@@ -16,6 +16,7 @@ import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.event.Events;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.grpc.ApiException;
 import org.convene.registration.v1.proto.BatchGetTicketTypesResponse;
 import org.convene.registration.v1.proto.BatchListTicketTypesResponse;
@@ -49,7 +50,7 @@ class TicketTypeQueries {
 
 	TicketType get(String id) {
 		Caller caller = reader();
-		UUID ticketTypeId = TicketTypeCommands.id(id, "id");
+		UUID ticketTypeId = RequestIds.uuid(id, "id");
 		TicketTypeRecord row = this.ticketTypes.find(ticketTypeId);
 		if (row == null) {
 			throw ApiException.notFound("ticket type", id, "id");
@@ -61,7 +62,7 @@ class TicketTypeQueries {
 
 	ListTicketTypesResponse list(String eventId) {
 		Caller caller = reader();
-		EventRecord event = this.events.visible(caller, TicketTypeCommands.id(eventId, "eventId"), "eventId");
+		EventRecord event = this.events.visible(caller, RequestIds.uuid(eventId, "eventId"), "eventId");
 		List<TicketTypeRecord> rows = this.ticketTypes.ofEvent(event.getId())
 			.stream()
 			.filter(row -> this.access.canSee(caller, event, row))
@@ -112,7 +113,7 @@ class TicketTypeQueries {
 		}
 		Set<UUID> ids = new LinkedHashSet<>();
 		for (int i = 0; i < values.size(); i++) {
-			ids.add(TicketTypeCommands.id(values.get(i), field + "[" + i + "]"));
+			ids.add(RequestIds.uuid(values.get(i), field + "[" + i + "]"));
 		}
 		return ids;
 	}

@@ -19,6 +19,7 @@ import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.RequestIds;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.FieldViolation;
@@ -191,14 +192,7 @@ class WebhookSubscriptions {
 	/** The subscription, for its owner or an administrator; for anyone else it does not exist. */
 	private WebhookSubscriptionRecord visible(Caller caller, String id, boolean forUpdate) {
 		String owner = owner(caller);
-		UUID uuid;
-		try {
-			uuid = UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("id", "must be a UUID");
-		}
-		var query = this.db.selectFrom(WEBHOOK_SUBSCRIPTION).where(WEBHOOK_SUBSCRIPTION.ID.eq(uuid));
+		var query = this.db.selectFrom(WEBHOOK_SUBSCRIPTION).where(WEBHOOK_SUBSCRIPTION.ID.eq(RequestIds.uuid(id, "id")));
 		WebhookSubscriptionRecord row = forUpdate ? query.forUpdate().fetchOne() : query.fetchOne();
 		if (row == null || !(row.getOwner().equals(owner) || caller.isAdmin())) {
 			throw ApiException.notFound("webhook subscription", id, "id");

@@ -1,4 +1,4 @@
-package org.convene.core.ticket;
+package org.convene.core.grpc;
 
 import java.util.UUID;
 
