@@ -13,6 +13,7 @@ import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Caller;
 import org.convene.core.grpc.RequestContext;
 import org.convene.core.grpc.RequestIds;
+import org.convene.core.grpc.Versions;
 import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.CreateEventRequest;
 import org.convene.core.v1.proto.Event;
@@ -85,7 +86,7 @@ class EventCommands {
 		EventRules.throwIfAny(violations);
 		Caller caller = RequestContext.current().caller();
 		EventRecord event = EventAccess.requireChange(caller, this.events.lock(RequestIds.uuid(request.getId(), "id")));
-		EventRules.checkVersion(event, request.getExpectedVersion());
+		Versions.check("event", request.getExpectedVersion(), event.getVersion());
 		EventRules.requireOpen(event, "changed");
 		if (paths.contains("organizer_id")) {
 			EventAccess.checkOrganizer(caller, EventDrafts.uuid(request.getEvent().getOrganizerId(), "organizerId", violations));
@@ -116,7 +117,7 @@ class EventCommands {
 
 	Event publish(PublishEventRequest request) {
 		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(RequestIds.uuid(request.getId(), "id")));
-		EventRules.checkVersion(event, request.getExpectedVersion());
+		Versions.check("event", request.getExpectedVersion(), event.getVersion());
 		if (!"DRAFT".equals(event.getStatus())) {
 			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "Only a draft event can be published",
 					"Event '" + event.getId() + "' is " + event.getStatus(), "status");
@@ -146,7 +147,7 @@ class EventCommands {
 			throw ApiException.invalid("reason", "is required, 1 to 500 characters");
 		}
 		EventRecord event = EventAccess.requireChange(RequestContext.current().caller(), this.events.lock(RequestIds.uuid(request.getId(), "id")));
-		EventRules.checkVersion(event, request.getExpectedVersion());
+		Versions.check("event", request.getExpectedVersion(), event.getVersion());
 		EventRules.requireOpen(event, "cancelled");
 		Event cancelled = this.changes.cancel(event, reason);
 		if (EventKind.SERIES.name().equals(event.getKind())) {

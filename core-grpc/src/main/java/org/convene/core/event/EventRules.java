@@ -14,15 +14,6 @@ final class EventRules {
 	private EventRules() {
 	}
 
-	/** Optimistic concurrency: the caller must have read the current version (0 skips). */
-	static void checkVersion(EventRecord event, long expectedVersion) {
-		if (expectedVersion != 0 && expectedVersion != event.getVersion()) {
-			throw ApiException.of(ErrorCode.PRECONDITION_FAILED, "The event was changed by someone else",
-					"Expected version " + expectedVersion + " but the current version is " + event.getVersion(),
-					"version");
-		}
-	}
-
 	static void requireOpen(EventRecord event, String action) {
 		if (!"DRAFT".equals(event.getStatus()) && !"PUBLISHED".equals(event.getStatus())) {
 			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "A " + event.getStatus().toLowerCase()

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import org.convene.core.grpc.RequestIds;
+import org.convene.core.grpc.Versions;
 import org.convene.core.v1.proto.Event;
 import org.convene.core.v1.proto.EventDraft;
 import org.convene.core.v1.proto.EventKind;
@@ -65,7 +66,7 @@ class SeriesCommands {
 		if (!EventKind.SERIES.name().equals(series.getKind())) {
 			throw ApiException.invalid("id", "is not a series");
 		}
-		EventRules.checkVersion(series, request.getExpectedVersion());
+		Versions.check("event", request.getExpectedVersion(), series.getVersion());
 		EventRules.requireOpen(series, "changed");
 		Set<Instant> starts = new HashSet<>(applyRecurrence(series, request.getRecurrence()));
 		Map<Instant, EventRecord> existing = new HashMap<>();

@@ -16,6 +16,7 @@ import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.grpc.RequestContext;
+import org.convene.core.grpc.Versions;
 import org.convene.core.outbox.Outbox;
 import org.convene.core.tickettype.TicketTypes;
 import org.convene.grpc.ApiError;
@@ -61,7 +62,7 @@ class RegistrationCommands {
 		throwIfAny(violations);
 		Caller caller = RequestContext.current().caller().require(Scopes.REGISTRATIONS_WRITE);
 		RegistrationRecord row = locked(caller, request.getId());
-		checkVersion(row, request.getExpectedVersion());
+		Versions.check("registration", request.getExpectedVersion(), row.getVersion());
 		if ("CANCELLED".equals(row.getStatus())) {
 			throw transition(row, "A cancelled registration cannot be changed");
 		}
@@ -87,7 +88,7 @@ class RegistrationCommands {
 		}
 		Caller caller = RequestContext.current().caller().require(Scopes.REGISTRATIONS_WRITE);
 		RegistrationRecord row = locked(caller, request.getId());
-		checkVersion(row, request.getExpectedVersion());
+		Versions.check("registration", request.getExpectedVersion(), row.getVersion());
 		if ("CANCELLED".equals(row.getStatus()) || "CHECKED_IN".equals(row.getStatus())) {
 			throw transition(row, "A " + row.getStatus().toLowerCase().replace('_', ' ') + " registration cannot be cancelled");
 		}
@@ -143,13 +144,6 @@ class RegistrationCommands {
 			violations.add(new FieldViolation("updateMask", "name at least one of attendee.name, attendee.email, answers"));
 		}
 		return paths;
-	}
-
-	private static void checkVersion(RegistrationRecord row, long expectedVersion) {
-		if (expectedVersion != 0 && expectedVersion != row.getVersion()) {
-			throw ApiException.of(ErrorCode.PRECONDITION_FAILED, "The registration was changed by someone else",
-					"Expected version " + expectedVersion + " but the current version is " + row.getVersion(), "version");
-		}
 	}
 
 	private static ApiException transition(RegistrationRecord row, String message) {

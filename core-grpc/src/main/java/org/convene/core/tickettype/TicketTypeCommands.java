@@ -15,6 +15,7 @@ import org.convene.core.auth.Scopes;
 import org.convene.core.event.Events;
 import org.convene.core.grpc.RequestContext;
 import org.convene.core.grpc.RequestIds;
+import org.convene.core.grpc.Versions;
 import org.convene.core.outbox.Outbox;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
@@ -74,11 +75,7 @@ class TicketTypeCommands {
 			}
 			throw Caller.denied("Only the event's organizer or an administrator may change its ticket types");
 		}
-		if (request.getExpectedVersion() != 0 && request.getExpectedVersion() != row.getVersion()) {
-			throw ApiException.of(ErrorCode.PRECONDITION_FAILED, "The ticket type was changed by someone else",
-					"Expected version " + request.getExpectedVersion() + " but the current version is " + row.getVersion(),
-					"version");
-		}
+		Versions.check("ticket type", request.getExpectedVersion(), row.getVersion());
 		requireOpen(event);
 		Integer quantityBefore = row.getQuantity();
 		TicketTypeDrafts.apply(request.getTicketType(), paths, row, violations);

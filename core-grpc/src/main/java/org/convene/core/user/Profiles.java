@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
+import org.convene.core.grpc.Versions;
 import org.convene.core.v1.proto.Preferences;
 import org.convene.core.v1.proto.SpeakerProfile;
 import org.convene.core.v1.proto.UpdateProfileRequest;
@@ -52,7 +53,7 @@ class Profiles {
 				? UserValidation.speakerProfile(request.getSpeakerProfile(), violations) : null;
 		UserRules.throwIfAny(violations);
 		AppUserRecord user = this.users.lock(userId);
-		UserRules.checkVersion(user, request.getExpectedVersion());
+		Versions.check("user", request.getExpectedVersion(), user.getVersion());
 		User before = UserRecords.toProto(user, true);
 		if (displayName != null) {
 			user.setDisplayName(displayName);

@@ -10,7 +10,6 @@ import org.convene.core.grpc.RequestContext;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.FieldViolation;
-import org.convene.schema.core.tables.records.AppUserRecord;
 
 /** Who may do what with users, and checks shared by every change of a user. */
 final class UserRules {
@@ -55,14 +54,6 @@ final class UserRules {
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.invalid(field, "must be a UUID or \"me\"");
-		}
-	}
-
-	/** Optimistic concurrency: the caller must have read the current version (0 skips). */
-	static void checkVersion(AppUserRecord user, long expectedVersion) {
-		if (expectedVersion != 0 && expectedVersion != user.getVersion()) {
-			throw ApiException.of(ErrorCode.PRECONDITION_FAILED, "The user was changed by someone else",
-					"Expected version " + expectedVersion + " but the current version is " + user.getVersion(), "version");
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.convene.core.auth.Caller;
 import org.convene.core.auth.Scopes;
 import org.convene.core.grpc.RequestContext;
 import org.convene.core.grpc.RequestIds;
+import org.convene.core.grpc.Versions;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.FieldViolation;
@@ -123,7 +124,7 @@ class WebhookSubscriptions {
 
 	Subscription update(UpdateSubscriptionRequest request) {
 		WebhookSubscriptionRecord row = visible(caller(), request.getId(), true);
-		checkVersion(row, request.getExpectedVersion());
+		Versions.check("subscription", request.getExpectedVersion(), row.getVersion());
 		List<String> paths = request.getUpdateMask().getPathsList();
 		List<FieldViolation> violations = new ArrayList<>();
 		if (paths.isEmpty()) {
@@ -225,13 +226,6 @@ class WebhookSubscriptions {
 			violations.add(new FieldViolation("retryPolicy.maxIntervalSeconds", "must be 60 to 86,400 seconds"));
 		}
 		return RetryPolicy.newBuilder().setMaxAttempts(attempts).setMaxIntervalSeconds(interval).build();
-	}
-
-	private static void checkVersion(WebhookSubscriptionRecord row, long expected) {
-		if (expected != 0 && expected != row.getVersion()) {
-			throw ApiException.of(ErrorCode.PRECONDITION_FAILED, "The subscription was changed by someone else",
-					"Expected version " + expected + " but the current version is " + row.getVersion(), "version");
-		}
 	}
 
 	private static void throwIfAny(List<FieldViolation> violations) {
