@@ -7,11 +7,10 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import org.convene.common.v1.proto.PageRequest;
 import org.convene.core.v1.proto.AuditServiceGrpc.AuditServiceBlockingStub;
 import org.convene.core.v1.proto.ListAuditRecordsRequest;
 import org.convene.core.v1.proto.ListAuditRecordsResponse;
-import org.convene.gateway.paging.PageParams;
+import org.convene.gateway.paging.Pagination;
 import org.convene.grpc.ApiException;
 import org.convene.grpc.ProtoTime;
 
@@ -29,12 +28,8 @@ class AuditLog {
 	}
 
 	Page read(Filter filter, Integer pageSize, String cursor) {
-		int size = pageSize == null ? PageParams.DEFAULT_SIZE : pageSize;
-		if (size < 1 || size > PageParams.MAX_SIZE) {
-			throw ApiException.invalid("pageSize", "must be between 1 and " + PageParams.MAX_SIZE);
-		}
 		ListAuditRecordsRequest.Builder request = ListAuditRecordsRequest.newBuilder()
-			.setPage(PageRequest.newBuilder().setPageSize(size).setPageToken(cursor == null ? "" : cursor));
+			.setPage(Pagination.cursorOnly(pageSize, cursor));
 		if (filter.actor() != null) {
 			request.setActor(filter.actor());
 		}

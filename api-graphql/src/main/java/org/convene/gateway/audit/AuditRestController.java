@@ -6,15 +6,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import org.convene.gateway.paging.Pagination;
 import org.convene.grpc.ApiException;
 
 /** The audit log under {@code /api/v1/audit-records}, for administrators. */
@@ -47,16 +46,7 @@ class AuditRestController {
 		AuditLog.Page page = this.log.read(new AuditLog.Filter(query.getFirst("actor"), query.getFirst("operation"),
 				query.getFirst("correlationId"), query.getFirst("outcome"), query.getFirst("from"), query.getFirst("to")),
 				pageSize(query.getFirst("pageSize")), query.getFirst("cursor"));
-		HttpHeaders headers = new HttpHeaders();
-		if (page.nextCursor() != null) {
-			String next = ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("cursor", page.nextCursor())
-				.build()
-				.encode()
-				.toUriString();
-			headers.add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-		}
-		return ResponseEntity.ok().headers(headers).body(page);
+		return ResponseEntity.ok().headers(Pagination.nextCursorLink(page.nextCursor())).body(page);
 	}
 
 	private static Integer pageSize(String value) {

@@ -8,6 +8,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import org.convene.common.v1.proto.PageInfo;
+import org.convene.common.v1.proto.PageRequest;
+import org.convene.grpc.ApiException;
 
 /**
  * Where a REST page sits in the whole list, in the body and as RFC 8288 {@code Link} and
@@ -76,6 +78,27 @@ public record Pagination(long totalCount, int pageSize, Integer page, Integer of
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.LINK, String.join(", ", links));
 		headers.add("X-Total-Count", Long.toString(this.totalCount));
+		return headers;
+	}
+
+	/**
+	 * The page request of a log that pages by cursor only (newest first): the page size (absent
+	 * for the default) and the cursor of the previous page (absent for the first).
+	 */
+	public static PageRequest cursorOnly(Integer pageSize, String cursor) {
+		int size = pageSize == null ? PageParams.DEFAULT_SIZE : pageSize;
+		if (size < 1 || size > PageParams.MAX_SIZE) {
+			throw ApiException.invalid("pageSize", "must be between 1 and " + PageParams.MAX_SIZE);
+		}
+		return PageRequest.newBuilder().setPageSize(size).setPageToken(cursor == null ? "" : cursor).build();
+	}
+
+	/** The {@code Link} to the next page of a cursor-only log, this request with {@code cursor} replaced; none without one. */
+	public static HttpHeaders nextCursorLink(String nextCursor) {
+		HttpHeaders headers = new HttpHeaders();
+		if (nextCursor != null) {
+			headers.add(HttpHeaders.LINK, link(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", nextCursor), "next"));
+		}
 		return headers;
 	}
 

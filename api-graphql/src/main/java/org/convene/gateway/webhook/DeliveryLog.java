@@ -4,9 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import org.convene.common.v1.proto.PageRequest;
-import org.convene.gateway.paging.PageParams;
-import org.convene.grpc.ApiException;
+import org.convene.gateway.paging.Pagination;
 import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
 import org.convene.webhook.v1.proto.ListDeliveryAttemptsResponse;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc.WebhookServiceBlockingStub;
@@ -22,13 +20,9 @@ class DeliveryLog {
 	}
 
 	Page read(String subscriptionId, Integer pageSize, String cursor) {
-		int size = pageSize == null ? PageParams.DEFAULT_SIZE : pageSize;
-		if (size < 1 || size > PageParams.MAX_SIZE) {
-			throw ApiException.invalid("pageSize", "must be between 1 and " + PageParams.MAX_SIZE);
-		}
 		ListDeliveryAttemptsResponse response = this.webhooks.listDeliveryAttempts(ListDeliveryAttemptsRequest.newBuilder()
 			.setSubscriptionId(subscriptionId)
-			.setPage(PageRequest.newBuilder().setPageSize(size).setPageToken(cursor == null ? "" : cursor))
+			.setPage(Pagination.cursorOnly(pageSize, cursor))
 			.build());
 		String next = response.getPageInfo().getNextPageToken();
 		return new Page(response.getAttemptsList().stream().map(WebhookDeliveryAttempt::of).toList(),

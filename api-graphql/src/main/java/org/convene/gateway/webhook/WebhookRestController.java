@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import org.convene.gateway.paging.Pagination;
 import org.convene.gateway.web.DataList;
 import org.convene.gateway.web.Etags;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
@@ -113,12 +113,7 @@ class WebhookRestController {
 	ResponseEntity<DeliveryLog.Page> attempts(@PathVariable String id, @RequestParam(required = false) Integer pageSize,
 			@RequestParam(required = false) String cursor) {
 		DeliveryLog.Page page = this.log.read(id, pageSize, cursor);
-		HttpHeaders headers = new HttpHeaders();
-		if (page.nextCursor() != null) {
-			headers.add(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("cursor", page.nextCursor()).build().encode().toUriString() + ">; rel=\"next\"");
-		}
-		return ResponseEntity.ok().headers(headers).body(page);
+		return ResponseEntity.ok().headers(Pagination.nextCursorLink(page.nextCursor())).body(page);
 	}
 
 	@DeleteMapping("/{id}")
