@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.convene.common.v1.proto.ErrorCode;
@@ -70,6 +71,8 @@ class WebhookSubscriptions {
 		this.targets = targets;
 	}
 
+	/** Resolves the URL's host before writing: joins a caller's transaction but starts none, so no connection waits on DNS. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	CreatedSubscription create(CreateSubscriptionRequest request) {
 		String owner = owner(caller());
 		List<FieldViolation> violations = new ArrayList<>();
