@@ -1,8 +1,5 @@
 package org.convene.gateway.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,7 +50,7 @@ public final class ExternalOpenIdProvider implements AutoCloseable {
 	 * @param people who can sign in at the provider
 	 */
 	public static ExternalOpenIdProvider start(String clientId, String clientSecret, String redirectUri, List<Person> people) {
-		int port = freePort();
+		int port = FreePorts.next();
 		String issuer = "http://localhost:" + port;
 		String client = "spring.security.oauth2.authorizationserver.client.convene.registration.";
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProviderApplication.class)
@@ -78,14 +75,6 @@ public final class ExternalOpenIdProvider implements AutoCloseable {
 		this.context.close();
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	/**
 	 * Someone with an account at the provider.

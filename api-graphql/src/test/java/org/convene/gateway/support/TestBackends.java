@@ -41,7 +41,7 @@ public final class TestBackends {
 
 	private final int gatewayPort;
 
-	private final int gatewayGrpcPort = freePort();
+	private final int gatewayGrpcPort = FreePorts.next();
 
 	private TestBackends(int coreGrpcPort, int connectorsGrpcPort, TestDatabase database, int gatewayPort) {
 		this.coreGrpcPort = coreGrpcPort;
@@ -114,7 +114,7 @@ public final class TestBackends {
 			.run("--spring.grpc.server.port=0", "--server.port=0",
 					"--spring.autoconfigure.exclude=" + NO_GRAPHQL + "," + NO_DATABASE);
 		TestDatabase database = TestDatabases.create();
-		int gatewayPort = freePort();
+		int gatewayPort = FreePorts.next();
 		String issuer = "http://127.0.0.1:" + gatewayPort;
 		AtomicInteger corePort = new AtomicInteger();
 		ConfigurableApplicationContext core = new SpringApplicationBuilder(CoreApplication.class)
@@ -135,14 +135,6 @@ public final class TestBackends {
 		return backends;
 	}
 
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 
 	private static ApplicationListener<GrpcServerStartedEvent> grpcPortTo(AtomicInteger port) {
 		return event -> port.set(event.getPort());
