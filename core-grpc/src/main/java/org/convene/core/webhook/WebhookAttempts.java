@@ -2,10 +2,12 @@ package org.convene.core.webhook;
 
 import java.util.List;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Service;
 
+import org.convene.core.grpc.RequestIds;
 import org.convene.core.paging.LogPage;
 import org.convene.schema.core.tables.records.WebhookAttemptRecord;
 import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
@@ -31,7 +33,10 @@ class WebhookAttempts {
 	ListDeliveryAttemptsResponse list(ListDeliveryAttemptsRequest request) {
 		var subscription = this.subscriptions.owned(request.getSubscriptionId());
 		LogPage page = LogPage.of(request.getPage(), LOG, 20, 100);
-		var where = WEBHOOK_ATTEMPT.SUBSCRIPTION_ID.eq(subscription.getId());
+		Condition where = WEBHOOK_ATTEMPT.SUBSCRIPTION_ID.eq(subscription.getId());
+		if (!request.getEventId().isEmpty()) {
+			where = where.and(WEBHOOK_ATTEMPT.EVENT_ID.eq(RequestIds.uuid(request.getEventId(), "eventId")));
+		}
 		List<WebhookAttemptRecord> rows = this.db.selectFrom(WEBHOOK_ATTEMPT)
 			.where(page.beforeId() == 0 ? where : where.and(WEBHOOK_ATTEMPT.ID.lt(page.beforeId())))
 			.orderBy(WEBHOOK_ATTEMPT.ID.desc())

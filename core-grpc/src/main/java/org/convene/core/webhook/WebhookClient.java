@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.hc.client5.http.DnsResolver;
@@ -14,10 +15,15 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -28,7 +34,8 @@ import org.springframework.stereotype.Component;
  * endpoints: the addresses a host resolves to are checked when connecting (a name that
  * resolved to a public address at registration cannot be re-pointed inside), redirects are
  * not followed, connecting and answering have time limits, at most 4 connections go to one
- * endpoint, and only the first kilobyte of an answer is read.
+ * endpoint, and only the first kilobyte of an answer is read. Deliveries leave from the
+ * source address the operator pins, if any.
  */
 @Component
 class WebhookClient implements DisposableBean {
@@ -47,6 +54,7 @@ class WebhookClient implements DisposableBean {
 				.setMaxConnPerRoute(4)
 				.setMaxConnTotal(200)
 				.build())
+			.setRoutePlanner(new SourceAddress(properties.sourceAddress()))
 			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).setRedirectsEnabled(false).build())
 			.disableRedirectHandling()
 			.disableAutomaticRetries()
@@ -56,11 +64,20 @@ class WebhookClient implements DisposableBean {
 			.build();
 	}
 
-	/** What the endpoint answered, or why nothing was answered. */
-	record Answer(int statusCode, String excerpt, String error, int latencyMs) {
+	/**
+	 * What the endpoint answered, or why nothing was answered.
+	 *
+	 * @param retryAfter how long the endpoint asked us to wait ({@code Retry-After} in seconds), or null
+	 */
+	record Answer(int statusCode, String excerpt, String error, int latencyMs, Duration retryAfter) {
 
 		boolean succeeded() {
 			return this.statusCode >= 200 && this.statusCode < 300;
+		}
+
+		/** 410: the endpoint says it is gone for good. */
+		boolean gone() {
+			return this.statusCode == 410;
 		}
 
 	}
@@ -74,11 +91,20 @@ class WebhookClient implements DisposableBean {
 		try (CloseableHttpResponse response = this.http.execute(post)) {
 			String excerpt = response.getEntity() == null ? "" : excerpt(response.getEntity().getContent());
 			int code = response.getCode();
-			return new Answer(code, excerpt, code >= 300 && code < 400 ? "Redirects are not followed" : null, millis(start));
+			return new Answer(code, excerpt, code >= 300 && code < 400 ? "Redirects are not followed" : null, millis(start),
+					retryAfter(response.getFirstHeader("Retry-After")));
 		}
 		catch (IOException ex) {
-			return new Answer(0, null, ex.getClass().getSimpleName() + ": " + ex.getMessage(), millis(start));
+			return new Answer(0, null, ex.getClass().getSimpleName() + ": " + ex.getMessage(), millis(start), null);
 		}
+	}
+
+	/** Seconds only; the HTTP-date form is rare from webhook receivers and is ignored. */
+	private static Duration retryAfter(Header header) {
+		if (header == null || !header.getValue().strip().matches("\\d{1,9}")) {
+			return null;
+		}
+		return Duration.ofSeconds(Long.parseLong(header.getValue().strip()));
 	}
 
 	private static String excerpt(InputStream body) throws IOException {
@@ -93,6 +119,23 @@ class WebhookClient implements DisposableBean {
 	@Override
 	public void destroy() throws IOException {
 		this.http.close();
+	}
+
+	/** Connects from the pinned source address, or from the system's choice when none is pinned. */
+	static final class SourceAddress extends DefaultRoutePlanner {
+
+		private final InetAddress address;
+
+		SourceAddress(InetAddress address) {
+			super(DefaultSchemePortResolver.INSTANCE);
+			this.address = address;
+		}
+
+		@Override
+		protected InetAddress determineLocalAddress(HttpHost firstHop, HttpContext context) {
+			return this.address;
+		}
+
 	}
 
 	/** Resolves as the system does, and refuses a host with any address inside the platform's network. */

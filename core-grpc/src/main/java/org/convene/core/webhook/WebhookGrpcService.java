@@ -7,14 +7,18 @@ import org.springframework.stereotype.Service;
 import org.convene.webhook.v1.proto.CreateSubscriptionRequest;
 import org.convene.webhook.v1.proto.CreatedSubscription;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
-import org.convene.webhook.v1.proto.DeliveryAttempt;
 import org.convene.webhook.v1.proto.DeleteSubscriptionResponse;
+import org.convene.webhook.v1.proto.Delivery;
+import org.convene.webhook.v1.proto.DeliveryAttempt;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
+import org.convene.webhook.v1.proto.ListDeliveriesRequest;
+import org.convene.webhook.v1.proto.ListDeliveriesResponse;
 import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
 import org.convene.webhook.v1.proto.ListDeliveryAttemptsResponse;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsResponse;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
+import org.convene.webhook.v1.proto.RedeliverEventRequest;
 import org.convene.webhook.v1.proto.RotateSecretRequest;
 import org.convene.webhook.v1.proto.Subscription;
 import org.convene.webhook.v1.proto.UpdateSubscriptionRequest;
@@ -30,10 +34,14 @@ class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 
 	private final WebhookAttempts attempts;
 
-	WebhookGrpcService(WebhookSubscriptions subscriptions, WebhookPings pings, WebhookAttempts attempts) {
+	private final WebhookDeliveries deliveries;
+
+	WebhookGrpcService(WebhookSubscriptions subscriptions, WebhookPings pings, WebhookAttempts attempts,
+			WebhookDeliveries deliveries) {
 		this.subscriptions = subscriptions;
 		this.pings = pings;
 		this.attempts = attempts;
+		this.deliveries = deliveries;
 	}
 
 	@Override
@@ -69,6 +77,16 @@ class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 	@Override
 	public void listDeliveryAttempts(ListDeliveryAttemptsRequest request, StreamObserver<ListDeliveryAttemptsResponse> response) {
 		reply(response, this.attempts.list(request));
+	}
+
+	@Override
+	public void listDeliveries(ListDeliveriesRequest request, StreamObserver<ListDeliveriesResponse> response) {
+		reply(response, this.deliveries.list(request));
+	}
+
+	@Override
+	public void redeliverEvent(RedeliverEventRequest request, StreamObserver<Delivery> response) {
+		reply(response, this.deliveries.redeliver(request));
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package org.convene.core.webhook;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.jooq.DSLContext;
 
@@ -10,8 +9,6 @@ import org.springframework.stereotype.Service;
 import org.convene.schema.core.tables.records.WebhookAttemptRecord;
 import org.convene.schema.core.tables.records.WebhookSubscriptionRecord;
 import org.convene.webhook.v1.proto.DeliveryAttempt;
-
-import static org.convene.schema.core.Tables.WEBHOOK_ATTEMPT;
 
 /**
  * Test events on demand: a signed {@code ping} to a subscription's endpoint, answered with
@@ -45,17 +42,8 @@ class WebhookPings {
 
 	private DeliveryAttempt record(WebhookSubscriptionRecord subscription, WebhookMessage message, Instant at,
 			WebhookClient.Answer answer) {
-		WebhookAttemptRecord attempt = this.db.newRecord(WEBHOOK_ATTEMPT);
-		attempt.setSubscriptionId(subscription.getId());
-		attempt.setMessageId(message.id());
-		attempt.setEventType(message.eventType());
-		attempt.setAttemptedAt(at.truncatedTo(ChronoUnit.MICROS));
-		attempt.setSucceeded(answer.succeeded());
-		attempt.setStatusCode(answer.statusCode() == 0 ? null : answer.statusCode());
-		attempt.setLatencyMs(answer.latencyMs());
-		attempt.setResponseExcerpt(answer.excerpt());
-		attempt.setError(answer.error());
-		attempt.insert();
+		WebhookAttemptRecord attempt = WebhookRecords.attempt(subscription.getId(), message, null, at, answer, null);
+		this.db.executeInsert(attempt);
 		return WebhookRecords.toProto(attempt);
 	}
 

@@ -1,10 +1,15 @@
 package org.convene.core.webhook;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.UUID;
 
 import org.convene.grpc.ProtoTime;
 import org.convene.schema.core.tables.records.WebhookAttemptRecord;
+import org.convene.schema.core.tables.records.WebhookDeliveryRecord;
 import org.convene.schema.core.tables.records.WebhookSubscriptionRecord;
+import org.convene.webhook.v1.proto.Delivery;
 import org.convene.webhook.v1.proto.DeliveryAttempt;
 import org.convene.webhook.v1.proto.RetryPolicy;
 import org.convene.webhook.v1.proto.Subscription;
@@ -39,6 +44,9 @@ final class WebhookRecords {
 		if (row.getPreviousSecretExpiresAt() != null) {
 			subscription.setPreviousSecretExpiresAt(ProtoTime.of(row.getPreviousSecretExpiresAt()));
 		}
+		if (row.getFailingSince() != null) {
+			subscription.setFailingSince(ProtoTime.of(row.getFailingSince()));
+		}
 		return subscription.build();
 	}
 
@@ -57,7 +65,49 @@ final class WebhookRecords {
 		if (row.getError() != null) {
 			attempt.setError(row.getError());
 		}
+		if (row.getEventId() != null) {
+			attempt.setEventId(row.getEventId().toString());
+		}
+		if (row.getNextAttemptAt() != null) {
+			attempt.setNextAttemptAt(ProtoTime.of(row.getNextAttemptAt()));
+		}
 		return attempt.build();
+	}
+
+	/** The log row of one attempt; {@code eventId} is null for pings, {@code nextAttemptAt} when it is not retried. */
+	static WebhookAttemptRecord attempt(UUID subscriptionId, WebhookMessage message, UUID eventId, Instant at,
+			WebhookClient.Answer answer, Instant nextAttemptAt) {
+		WebhookAttemptRecord attempt = new WebhookAttemptRecord();
+		attempt.setSubscriptionId(subscriptionId);
+		attempt.setMessageId(message.id());
+		attempt.setEventType(message.eventType());
+		attempt.setEventId(eventId);
+		attempt.setAttemptedAt(at.truncatedTo(ChronoUnit.MICROS));
+		attempt.setSucceeded(answer.succeeded());
+		attempt.setStatusCode(answer.statusCode() == 0 ? null : answer.statusCode());
+		attempt.setLatencyMs(answer.latencyMs());
+		attempt.setResponseExcerpt(answer.excerpt());
+		attempt.setError(answer.error());
+		attempt.setNextAttemptAt(nextAttemptAt == null ? null : nextAttemptAt.truncatedTo(ChronoUnit.MICROS));
+		return attempt;
+	}
+
+	static Delivery toProto(WebhookDeliveryRecord row, UUID eventId) {
+		Delivery.Builder delivery = Delivery.newBuilder()
+			.setSubscriptionId(row.getSubscriptionId().toString())
+			.setMessageId(row.getMessageId())
+			.setEventId(eventId.toString())
+			.setEventType(row.getEventType())
+			.setStatus(Delivery.Status.valueOf(row.getStatus()))
+			.setAttempts(row.getAttempts())
+			.setCreatedAt(ProtoTime.of(row.getCreatedAt()));
+		if (row.getNextAttemptAt() != null) {
+			delivery.setNextAttemptAt(ProtoTime.of(row.getNextAttemptAt()));
+		}
+		if (row.getLastAttemptAt() != null) {
+			delivery.setLastAttemptAt(ProtoTime.of(row.getLastAttemptAt()));
+		}
+		return delivery.build();
 	}
 
 }

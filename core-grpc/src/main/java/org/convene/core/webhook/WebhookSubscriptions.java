@@ -50,7 +50,7 @@ class WebhookSubscriptions {
 
 	static final int MAX_DESCRIPTION = 500;
 
-	static final int DEFAULT_MAX_ATTEMPTS = 12;
+	static final int DEFAULT_MAX_ATTEMPTS = 13;
 
 	static final int DEFAULT_MAX_INTERVAL = 36_000;
 

@@ -1,28 +1,12 @@
 package org.convene.core.webhook;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,44 +40,13 @@ import static org.convene.schema.core.Tables.WEBHOOK_ATTEMPT;
 @TestPropertySource(properties = { "convene.webhooks.allow-insecure-targets=true", "convene.webhooks.response-timeout=1s" })
 class WebhookPingTests extends CoreIntegrationTest {
 
-	private HttpServer receiver;
-
-	private final List<Received> received = new CopyOnWriteArrayList<>();
-
-	/** Holds the slow endpoint's answer back until the test is over. */
-	private final CountDownLatch testOver = new CountDownLatch(1);
+	private WebhookReceiver receiver;
 
 	private WebhookServiceBlockingStub webhooks;
 
-	record Received(String path, Map<String, List<String>> headers, String body) {
-
-		String header(String name) {
-			return this.headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-				.findFirst().map(entry -> entry.getValue().get(0)).orElse(null);
-		}
-
-	}
-
 	@BeforeEach
 	void start() throws IOException {
-		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.receiver.createContext("/", exchange -> {
-			this.received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-			switch (exchange.getRequestURI().getPath()) {
-				case "/broken" -> answer(exchange, 500, "x".repeat(10_000));
-				case "/moved" -> {
-					exchange.getResponseHeaders().add("Location", url("/elsewhere"));
-					answer(exchange, 302, "");
-				}
-				case "/slow" -> {
-					awaitQuietly(this.testOver);
-					answer(exchange, 200, "late");
-				}
-				default -> answer(exchange, 200, "ok");
-			}
-		});
-		this.receiver.start();
+		this.receiver = new WebhookReceiver().answers("/broken", 500).redirects("/moved", "/elsewhere").holds("/slow");
 		UUID organizer = newUser("Olga Organizer", "ORGANIZER");
 		this.webhooks = bearer(WebhookServiceGrpc.newBlockingStub(this.channel),
 				this.tokens.user(organizer, Set.of("ORGANIZER"), Scopes.WEBHOOKS_MANAGE));
@@ -101,12 +54,11 @@ class WebhookPingTests extends CoreIntegrationTest {
 
 	@AfterEach
 	void stop() {
-		this.testOver.countDown();
-		this.receiver.stop(0);
+		this.receiver.close();
 	}
 
 	private String url(String path) {
-		return "http://127.0.0.1:" + this.receiver.getAddress().getPort() + path;
+		return this.receiver.url(path);
 	}
 
 	private CreatedSubscription subscribe(String path) {
@@ -123,19 +75,19 @@ class WebhookPingTests extends CoreIntegrationTest {
 
 		DeliveryAttempt attempt = ping(subscription);
 
-		Received delivery = this.received.get(0);
+		WebhookReceiver.Received delivery = this.receiver.received().get(0);
 		assertThat(attempt.getSucceeded()).isTrue();
 		assertThat(attempt.getStatusCode()).isEqualTo(200);
 		assertThat(attempt.getResponseExcerpt()).isEqualTo("ok");
 		assertThat(delivery.header("webhook-id")).isEqualTo(attempt.getMessageId()).startsWith("msg_");
-		assertThat(standardSignatures(delivery, subscription.getSecret())).containsExactly(true);
+		assertThat(WebhookReceiver.standardSignatures(delivery, subscription.getSecret())).containsExactly(true);
 		assertThat(field(delivery.body(), "id")).isEqualTo(attempt.getMessageId());
 		assertThat(field(delivery.body(), "event")).isEqualTo("ping");
 		assertThat(field(delivery.body(), "version")).isEqualTo("1.0");
 		assertThat(delivery.body()).contains("\"subscriptionId\":\"" + subscription.getSubscription().getId() + "\"");
 		assertThat(Instant.parse(field(delivery.body(), "timestamp"))).isBefore(Instant.now().plusSeconds(1));
 		assertThat(field(delivery.body(), "signature")).isEqualTo(
-				"sha256=" + HexFormat.of().formatHex(hmac(subscription.getSecret(), signatureObject(delivery.body(), "timestamp")
+				"sha256=" + HexFormat.of().formatHex(WebhookReceiver.hmac(subscription.getSecret(), signatureObject(delivery.body(), "timestamp")
 						+ "." + signatureObject(delivery.body(), "token"))));
 		assertThat(this.db.fetchCount(WEBHOOK_ATTEMPT, WEBHOOK_ATTEMPT.MESSAGE_ID.eq(attempt.getMessageId())
 			.and(WEBHOOK_ATTEMPT.SUCCEEDED.isTrue()).and(WEBHOOK_ATTEMPT.STATUS_CODE.eq(200)))).isEqualTo(1);
@@ -149,10 +101,10 @@ class WebhookPingTests extends CoreIntegrationTest {
 
 		ping(rotated);
 
-		Received delivery = this.received.get(0);
+		WebhookReceiver.Received delivery = this.receiver.received().get(0);
 		assertThat(delivery.header("webhook-signature").split(" ")).hasSize(2);
-		assertThat(standardSignatures(delivery, rotated.getSecret())).containsExactly(true, false);
-		assertThat(standardSignatures(delivery, first.getSecret())).containsExactly(false, true);
+		assertThat(WebhookReceiver.standardSignatures(delivery, rotated.getSecret())).containsExactly(true, false);
+		assertThat(WebhookReceiver.standardSignatures(delivery, first.getSecret())).containsExactly(false, true);
 	}
 
 	@Test
@@ -171,7 +123,7 @@ class WebhookPingTests extends CoreIntegrationTest {
 		assertThat(attempt.getSucceeded()).isFalse();
 		assertThat(attempt.getStatusCode()).isEqualTo(302);
 		assertThat(attempt.getError()).isEqualTo("Redirects are not followed");
-		assertThat(this.received).extracting(Received::path).containsExactly("/moved");
+		assertThat(this.receiver.received()).extracting(WebhookReceiver.Received::path).containsExactly("/moved");
 	}
 
 	@Test
@@ -212,49 +164,12 @@ class WebhookPingTests extends CoreIntegrationTest {
 			.isEqualTo("cursor");
 	}
 
-	/** For each signature of the header: whether it is the secret's, per Standard Webhooks. */
-	private static List<Boolean> standardSignatures(Received delivery, String secret) throws Exception {
-		String signed = delivery.header("webhook-id") + "." + delivery.header("webhook-timestamp") + "." + delivery.body();
-		String expected = Base64.getEncoder().encodeToString(hmac(secret, signed));
-		return Arrays.stream(delivery.header("webhook-signature").split(" "))
-			.map(signature -> signature.equals("v1," + expected))
-			.toList();
-	}
-
-	private static byte[] hmac(String secret, String content) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-		return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** The first string value of a field of the body. */
 	private static String field(String body, String name) {
-		Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(body);
-		return matcher.find() ? matcher.group(1) : null;
+		return WebhookReceiver.field(body, name);
 	}
 
 	private static String signatureObject(String body, String name) {
 		return field(body.substring(body.indexOf("\"signature\":{")), name);
-	}
-
-	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-		if (bytes.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-		exchange.close();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -77,7 +77,7 @@ class WebhookSubscriptionTests extends CoreIntegrationTest {
 		assertThat(subscription.getSecretPrefix()).isEqualTo(created.getSecret().substring(0, 10));
 		assertThat(subscription.getEventTypesList()).containsExactly("registration.confirmed", "registration.cancelled");
 		assertThat(subscription.getEnabled()).isTrue();
-		assertThat(subscription.getRetryPolicy()).isEqualTo(RetryPolicy.newBuilder().setMaxAttempts(12).setMaxIntervalSeconds(36_000).build());
+		assertThat(subscription.getRetryPolicy()).isEqualTo(RetryPolicy.newBuilder().setMaxAttempts(13).setMaxIntervalSeconds(36_000).build());
 		assertThat(this.organizerWebhooks.listSubscriptions(ListSubscriptionsRequest.getDefaultInstance()).getSubscriptionsList())
 			.containsExactly(subscription);
 		assertThat(this.organizerWebhooks.getSubscription(GetSubscriptionRequest.newBuilder().setId(subscription.getId()).build()))
