@@ -16,10 +16,12 @@ import org.convene.webhook.v1.proto.Subscription;
  * @param disabledReason why it is disabled; null when enabled
  * @param secretPrefix the first characters of the current signing secret
  * @param previousSecretExpiresAt until when a rotated-out secret signs too; null when none does
+ * @param failingSince since when every delivery failed, while they do; null otherwise
  */
 public record SubscriptionView(String id, String owner, String url, String description, List<String> eventTypes,
 		boolean enabled, String disabledReason, RetryPolicyView retryPolicy, String secretPrefix,
-		OffsetDateTime previousSecretExpiresAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+		OffsetDateTime previousSecretExpiresAt, OffsetDateTime failingSince, OffsetDateTime createdAt,
+		OffsetDateTime updatedAt, long version) {
 
 	static SubscriptionView of(Subscription subscription) {
 		return new SubscriptionView(subscription.getId(), subscription.getOwner(), subscription.getUrl(),
@@ -29,6 +31,7 @@ public record SubscriptionView(String id, String owner, String url, String descr
 						subscription.getRetryPolicy().getMaxIntervalSeconds()),
 				subscription.getSecretPrefix(),
 				subscription.hasPreviousSecretExpiresAt() ? utc(subscription.getPreviousSecretExpiresAt()) : null,
+				subscription.hasFailingSince() ? utc(subscription.getFailingSince()) : null,
 				utc(subscription.getCreatedAt()), utc(subscription.getUpdatedAt()), subscription.getVersion());
 	}
 
@@ -37,7 +40,7 @@ public record SubscriptionView(String id, String owner, String url, String descr
 		return "\"" + this.version + "\"";
 	}
 
-	private static OffsetDateTime utc(Timestamp timestamp) {
+	static OffsetDateTime utc(Timestamp timestamp) {
 		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
 	}
 

@@ -15,6 +15,7 @@ import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
+import org.convene.webhook.v1.proto.RedeliverEventRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc.WebhookServiceBlockingStub;
 
 @Controller
@@ -44,11 +45,23 @@ class WebhookGraphQlController {
 	}
 
 	@QueryMapping
-	WebhookDeliveryAttemptConnection webhookDeliveryAttempts(@Argument String subscriptionId, @Argument Integer first,
-			@Argument String after) {
-		DeliveryLog.Page page = this.log.read(subscriptionId, first, after);
-		return new WebhookDeliveryAttemptConnection(page.data(),
-				new Connection.PageInfoView(page.hasNextPage(), after != null, null, page.nextCursor()));
+	LogConnection<WebhookDeliveryAttempt> webhookDeliveryAttempts(@Argument String subscriptionId, @Argument String eventId,
+			@Argument Integer first, @Argument String after) {
+		return LogConnection.of(this.log.attempts(subscriptionId, eventId, first, after), after);
+	}
+
+	@QueryMapping
+	LogConnection<WebhookDelivery> webhookDeliveries(@Argument String subscriptionId, @Argument String status,
+			@Argument Integer first, @Argument String after) {
+		return LogConnection.of(this.log.deliveries(subscriptionId, status, first, after), after);
+	}
+
+	@MutationMapping
+	Object redeliverWebhookEvent(@Argument Map<String, Object> input) {
+		return UserErrors.orUserError(() -> WebhookDelivery.of(this.webhooks.redeliverEvent(RedeliverEventRequest.newBuilder()
+			.setSubscriptionId((String) input.get("subscriptionId"))
+			.setEventId((String) input.get("eventId"))
+			.build())));
 	}
 
 	@MutationMapping
@@ -89,8 +102,14 @@ class WebhookGraphQlController {
 		});
 	}
 
-	/** A page of the delivery log; pageInfo.endCursor is the after of the next, older page. */
-	record WebhookDeliveryAttemptConnection(List<WebhookDeliveryAttempt> nodes, Connection.PageInfoView pageInfo) {
+	/** A page of attempts or messages; pageInfo.endCursor is the after of the next, older page. */
+	record LogConnection<T>(List<T> nodes, Connection.PageInfoView pageInfo) {
+
+		static <T> LogConnection<T> of(DeliveryLog.Page<T> page, String after) {
+			return new LogConnection<>(page.data(),
+					new Connection.PageInfoView(page.hasNextPage(), after != null, null, page.nextCursor()));
+		}
+
 	}
 
 	/** The subscription a change produced. */

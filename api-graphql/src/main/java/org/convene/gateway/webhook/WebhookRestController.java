@@ -29,6 +29,7 @@ import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
+import org.convene.webhook.v1.proto.RedeliverEventRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc.WebhookServiceBlockingStub;
 
 @RestController
@@ -108,12 +109,35 @@ class WebhookRestController {
 
 	@GetMapping("/{id}/attempts")
 	@Operation(summary = "The delivery log of a subscription", description = "Every attempt, newest first: when, "
-			+ "status code, latency, the start of the answer, or the error. Pages by cursor only: pageSize (at most "
-			+ "100) and the nextCursor of the previous page, also in the Link header (rel=next).")
-	ResponseEntity<DeliveryLog.Page> attempts(@PathVariable String id, @RequestParam(required = false) Integer pageSize,
+			+ "status code, latency, the start of the answer, or the error, and when a failed one is retried; with "
+			+ "eventId, the attempts for that domain event. Pages by cursor only: pageSize (at most 100) and the "
+			+ "nextCursor of the previous page, also in the Link header (rel=next).")
+	ResponseEntity<DeliveryLog.Page<WebhookDeliveryAttempt>> attempts(@PathVariable String id,
+			@RequestParam(required = false) String eventId, @RequestParam(required = false) Integer pageSize,
 			@RequestParam(required = false) String cursor) {
-		DeliveryLog.Page page = this.log.read(id, pageSize, cursor);
+		DeliveryLog.Page<WebhookDeliveryAttempt> page = this.log.attempts(id, eventId, pageSize, cursor);
 		return ResponseEntity.ok().headers(Pagination.nextCursorLink(page.nextCursor())).body(page);
+	}
+
+	@GetMapping("/{id}/deliveries")
+	@Operation(summary = "The messages of a subscription", description = "One per domain event delivered to it, newest "
+			+ "first, with where it stands: PENDING (and when it is tried next), DELIVERED or FAILED; status filters. "
+			+ "Pages like the attempts.")
+	ResponseEntity<DeliveryLog.Page<WebhookDelivery>> deliveries(@PathVariable String id,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer pageSize,
+			@RequestParam(required = false) String cursor) {
+		DeliveryLog.Page<WebhookDelivery> page = this.log.deliveries(id, status, pageSize, cursor);
+		return ResponseEntity.ok().headers(Pagination.nextCursorLink(page.nextCursor())).body(page);
+	}
+
+	@PostMapping("/{id}/events/{eventId}/redeliver")
+	@Operation(summary = "Redeliver a past event", description = "Queues the domain event for the subscription again, "
+			+ "under the message id (webhook-id) it had, with a fresh retry schedule; 202 with the queued message. Any "
+			+ "event the owner may receive, also of a type the subscription does not select. 409 while the "
+			+ "subscription is disabled.")
+	ResponseEntity<WebhookDelivery> redeliver(@PathVariable String id, @PathVariable String eventId) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(WebhookDelivery.of(this.webhooks.redeliverEvent(
+				RedeliverEventRequest.newBuilder().setSubscriptionId(id).setEventId(eventId).build())));
 	}
 
 	@DeleteMapping("/{id}")

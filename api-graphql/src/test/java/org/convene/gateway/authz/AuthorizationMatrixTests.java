@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -116,6 +117,9 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 	@Autowired
 	GraphQlSource graphQl;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	private Callers callers;
 
 	private Doors doors;
@@ -190,7 +194,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(apiKeys());
 		all.addAll(gatewayAdministration());
 		all.addAll(new RegistrationRows(this.doors, this.callers, this.admin, this.anonymous).all());
-		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous).all());
+		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous, this::ownersDomainEvent).all());
 		return all;
 	}
 
@@ -466,6 +470,13 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 
 	private String publishedEvent() {
 		return createOwnersEvent(eventJson(Map.of("organizerId", this.callers.userId(Who.OWNER))), true);
+	}
+
+	/** The domain event (outbox) id of a new published event of the owner's. */
+	private String ownersDomainEvent() {
+		String event = publishedEvent();
+		return this.jdbc.queryForObject("SELECT event_id::text FROM core.outbox WHERE aggregate_id = ?::uuid ORDER BY id LIMIT 1",
+				String.class, event);
 	}
 
 	private String publishedSeries() {

@@ -48,7 +48,7 @@ final class Doors {
 			.returnResult();
 		int status = result.getStatus().value();
 		return switch (status) {
-			case 200, 201, 204, 304 -> Outcome.ALLOWED;
+			case 200, 201, 202, 204, 304 -> Outcome.ALLOWED;
 			case 401 -> Outcome.UNAUTHENTICATED;
 			case 403 -> Outcome.DENIED;
 			case 404 -> Outcome.HIDDEN;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import com.google.protobuf.FieldMask;
 
@@ -15,9 +16,11 @@ import org.convene.gateway.authz.AuthorizationMatrixTests.Operation;
 import org.convene.webhook.v1.proto.CreateSubscriptionRequest;
 import org.convene.webhook.v1.proto.DeleteSubscriptionRequest;
 import org.convene.webhook.v1.proto.GetSubscriptionRequest;
+import org.convene.webhook.v1.proto.ListDeliveriesRequest;
 import org.convene.webhook.v1.proto.ListDeliveryAttemptsRequest;
 import org.convene.webhook.v1.proto.ListSubscriptionsRequest;
 import org.convene.webhook.v1.proto.PingSubscriptionRequest;
+import org.convene.webhook.v1.proto.RedeliverEventRequest;
 import org.convene.webhook.v1.proto.RotateSecretRequest;
 import org.convene.webhook.v1.proto.UpdateSubscriptionRequest;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc;
@@ -34,10 +37,14 @@ final class WebhookRows {
 
 	private final WebTestClient anonymous;
 
-	WebhookRows(Doors doors, Callers callers, WebTestClient anonymous) {
+	/** A domain event the owner may receive: the creation of an event of theirs. */
+	private final Supplier<String> ownersDomainEvent;
+
+	WebhookRows(Doors doors, Callers callers, WebTestClient anonymous, Supplier<String> ownersDomainEvent) {
 		this.doors = doors;
 		this.callers = callers;
 		this.anonymous = anonymous;
+		this.ownersDomainEvent = ownersDomainEvent;
 	}
 
 	List<Operation> all() {
@@ -56,6 +63,11 @@ final class WebhookRows {
 				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/webhooks/" + ownersSubscription() + "/ping", null)));
 		ops.add(row("GET /api/v1/webhooks/{id}/attempts", Expect.subscriptionOwner(),
 				(w, c) -> doors.rest(c, HttpMethod.GET, "/api/v1/webhooks/" + ownersSubscription() + "/attempts", null)));
+		ops.add(row("GET /api/v1/webhooks/{id}/deliveries", Expect.subscriptionOwner(),
+				(w, c) -> doors.rest(c, HttpMethod.GET, "/api/v1/webhooks/" + ownersSubscription() + "/deliveries", null)));
+		ops.add(row("POST /api/v1/webhooks/{id}/events/{eventId}/redeliver", Expect.subscriptionOwner(),
+				(w, c) -> doors.rest(c, HttpMethod.POST, "/api/v1/webhooks/" + ownersSubscription() + "/events/"
+						+ this.ownersDomainEvent.get() + "/redeliver", null)));
 		ops.add(row("DELETE /api/v1/webhooks/{id}", Expect.subscriptionOwner(),
 				(w, c) -> doors.rest(c, HttpMethod.DELETE, "/api/v1/webhooks/" + ownersSubscription(), null)));
 
@@ -66,6 +78,13 @@ final class WebhookRows {
 		ops.add(row("Query.webhookDeliveryAttempts", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
 				"query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { nodes { messageId } } }",
 				Map.of("id", ownersSubscription()), "webhookDeliveryAttempts")));
+		ops.add(row("Query.webhookDeliveries", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
+				"query($id: ID!) { webhookDeliveries(subscriptionId: $id) { nodes { messageId } } }",
+				Map.of("id", ownersSubscription()), "webhookDeliveries")));
+		ops.add(row("Mutation.redeliverWebhookEvent", Expect.subscriptionOwner(), (w, c) -> doors.graphQl(c,
+				"mutation($input: RedeliverWebhookEventInput!) { redeliverWebhookEvent(input: $input) { __typename } }",
+				Map.of("input", Map.of("subscriptionId", ownersSubscription(), "eventId", this.ownersDomainEvent.get())),
+				"redeliverWebhookEvent")));
 		ops.add(row("Mutation.createWebhookSubscription", Expect.subscribers(), (w, c) -> doors.graphQl(c,
 				"mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { __typename } }",
 				Map.of("input", create), "createWebhookSubscription")));
@@ -101,6 +120,12 @@ final class WebhookRows {
 		ops.add(row(service + "ListDeliveryAttempts", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
 				WebhookServiceGrpc::newBlockingStub, s -> s.listDeliveryAttempts(ListDeliveryAttemptsRequest.newBuilder()
 					.setSubscriptionId(ownersSubscription()).build()))));
+		ops.add(row(service + "ListDeliveries", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
+				WebhookServiceGrpc::newBlockingStub, s -> s.listDeliveries(ListDeliveriesRequest.newBuilder()
+					.setSubscriptionId(ownersSubscription()).build()))));
+		ops.add(row(service + "RedeliverEvent", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
+				WebhookServiceGrpc::newBlockingStub, s -> s.redeliverEvent(RedeliverEventRequest.newBuilder()
+					.setSubscriptionId(ownersSubscription()).setEventId(this.ownersDomainEvent.get()).build()))));
 		ops.add(row(service + "DeleteSubscription", Expect.subscriptionOwner(), (w, c) -> doors.grpc(c,
 				WebhookServiceGrpc::newBlockingStub,
 				s -> s.deleteSubscription(DeleteSubscriptionRequest.newBuilder().setId(ownersSubscription()).build()))));

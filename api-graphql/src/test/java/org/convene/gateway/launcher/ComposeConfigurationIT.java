@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import org.convene.database.LocalPostgres;
-import org.convene.gateway.support.FreePorts;
+import org.convene.database.testing.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.GetEventRequest;
+import org.convene.database.testing.FreePorts;
 import org.convene.gateway.support.BearerToken;
-import org.convene.gateway.support.FreePorts;
 import org.convene.gateway.v1.proto.Client;
 import org.convene.gateway.v1.proto.ClientServiceGrpc;
 import org.convene.gateway.v1.proto.ListClientsRequest;

@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
+import org.convene.database.testing.FreePorts;
+
 /**
  * A second OpenID Connect provider, independent of Convene: Spring Authorization Server in a
  * Spring context of its own, configured from properties as any Spring Boot authorization

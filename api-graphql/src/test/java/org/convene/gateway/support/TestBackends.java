@@ -14,6 +14,7 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 import org.convene.connectors.ConnectorsApplication;
 import org.convene.core.CoreApplication;
+import org.convene.database.testing.FreePorts;
 import org.convene.database.testing.TestDatabase;
 import org.convene.database.testing.TestDatabases;
 

@@ -1,15 +1,21 @@
 package org.convene.gateway.webhook;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 
 import org.convene.gateway.support.GatewayIntegrationTest;
+import org.convene.gateway.support.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +41,7 @@ class WebhookSubscriptionRestTests extends GatewayIntegrationTest {
 
 		assertThat((String) created.get("secret")).startsWith("whsec_");
 		assertThat(subscription.get("owner")).isEqualTo("client:" + ADMIN_CLIENT);
-		assertThat(subscription.get("retryPolicy")).isEqualTo(Map.of("maxAttempts", 12, "maxIntervalSeconds", 36000));
+		assertThat(subscription.get("retryPolicy")).isEqualTo(Map.of("maxAttempts", 13, "maxIntervalSeconds", 36000));
 		this.http.get().uri("/api/v1/webhooks/{id}", id).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.secret").doesNotExist().jsonPath("$.secretPrefix").isEqualTo(((String) created.get("secret")).substring(0, 10));
@@ -76,6 +82,47 @@ class WebhookSubscriptionRestTests extends GatewayIntegrationTest {
 		this.http.delete().uri("/api/v1/webhooks/{id}", id).exchange().expectStatus().isNoContent();
 		this.http.get().uri("/api/v1/webhooks/{id}", id).exchange().expectStatus().isNotFound()
 			.expectBody().jsonPath("$.error.code").isEqualTo("RESOURCE_NOT_FOUND");
+	}
+
+	@Test
+	void listsTheMessagesOfASubscriptionAndRedeliversAPastEvent() {
+		String id = (String) ((Map<?, ?>) create(Map.of("url", TARGET, "eventTypes", List.of("event.published")))
+			.get("subscription")).get("id");
+		String event = (String) this.http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Json.event("Delivered", Instant.now().plus(30, ChronoUnit.DAYS))).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		this.http.post().uri("/api/v1/events/{id}/publish", event).exchange().expectStatus().isOk();
+
+		// The endpoint (a documentation address) never answers: the message waits for its next attempt.
+		Map<?, ?> delivery = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(id, ""), list -> !list.isEmpty())
+			.get(0);
+		assertThat(delivery.get("eventType")).isEqualTo("event.published");
+		assertThat((String) delivery.get("messageId")).startsWith("msg_");
+		assertThat(deliveries(id, "&status=DELIVERED")).isEmpty();
+
+		this.http.post().uri("/api/v1/webhooks/{id}/events/{eventId}/redeliver", id, delivery.get("eventId")).exchange()
+			.expectStatus().isAccepted()
+			.expectBody()
+			.jsonPath("$.messageId").isEqualTo(delivery.get("messageId"))
+			.jsonPath("$.status").isEqualTo("PENDING")
+			.jsonPath("$.attempts").isEqualTo(0);
+		graphQl.document("query($id: ID!) { webhookDeliveries(subscriptionId: $id, status: PENDING) { nodes { messageId eventId } } }")
+			.variable("id", id)
+			.execute()
+			.path("webhookDeliveries.nodes[0].messageId").entity(String.class).isEqualTo((String) delivery.get("messageId"));
+		this.http.get().uri("/api/v1/webhooks/{id}/deliveries?status=LOST", id).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.error.target").isEqualTo("status");
+		this.http.post().uri("/api/v1/webhooks/{id}/events/{eventId}/redeliver", id, UUID.randomUUID()).exchange()
+			.expectStatus().isNotFound();
+	}
+
+	private List<Map<?, ?>> deliveries(String id, String query) {
+		Map<?, ?> page = this.http.get().uri("/api/v1/webhooks/" + id + "/deliveries?pageSize=10" + query).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		@SuppressWarnings("unchecked")
+		List<Map<?, ?>> data = (List<Map<?, ?>>) page.get("data");
+		return data;
 	}
 
 	@Test

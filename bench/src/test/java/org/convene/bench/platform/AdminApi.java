@@ -139,7 +139,8 @@ public final class AdminApi {
 		return fresh;
 	}
 
-	private JsonNode send(String method, String path, Object body, int expectedStatus) {
+	/** Sends a request as the administrator and fails unless the answer has the expected status; answers its JSON. */
+	public JsonNode send(String method, String path, Object body, int expectedStatus) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUrl.resolve(path))
 				.header("Authorization", authorization())

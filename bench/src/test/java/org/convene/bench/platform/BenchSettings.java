@@ -52,7 +52,7 @@ public record BenchSettings(URI baseUrl, Path credentialsFile, int users, Durati
 	}
 
 	/** The system property bench.name, else the environment variable CONVENE_BENCH_NAME, else the fallback. */
-	static String value(String name, String fallback) {
+	public static String value(String name, String fallback) {
 		String property = System.getProperty("bench." + name);
 		if (property != null && !property.isBlank()) {
 			return property.strip();

@@ -22,7 +22,8 @@ import static org.convene.schema.core.Tables.WEBHOOK_SUBSCRIPTION;
  * Turns committed domain events into messages: for each outbox row not yet dispatched, one
  * pending delivery per enabled subscription that selects its type and whose owner may receive
  * it, in the same transaction that marks the row dispatched. Rows another dispatcher holds are
- * skipped ({@code FOR UPDATE SKIP LOCKED}), so several core replicas share the work. Should a
+ * skipped ({@code FOR NO KEY UPDATE SKIP LOCKED}: the weaker lock lets a redelivery reference a
+ * row meanwhile), so several core replicas share the work. Should a
  * batch fail, its rows are taken one by one, so that one bad row cannot hold up the rest.
  */
 @Component
@@ -107,7 +108,7 @@ class WebhookFanOut {
 			.where(OUTBOX.DISPATCHED_AT.isNull())
 			.orderBy(OUTBOX.ID)
 			.limit(limit)
-			.forUpdate()
+			.forNoKeyUpdate()
 			.skipLocked()
 			.fetch(OUTBOX.ID);
 	}

@@ -58,7 +58,7 @@ class WebhookQueue {
 			), taken AS (
 			    SELECT d.id FROM core.webhook_delivery d
 			    WHERE d.id IN (SELECT id FROM fair) AND d.status = 'PENDING' AND d.next_attempt_at <= now()
-			    FOR UPDATE SKIP LOCKED
+			    FOR NO KEY UPDATE SKIP LOCKED
 			)
 			UPDATE core.webhook_delivery d SET next_attempt_at = now() + make_interval(secs => {3})
 			FROM taken WHERE d.id = taken.id

@@ -1,4 +1,4 @@
-package org.convene.gateway.support;
+package org.convene.database.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports nobody listens on, for servers the tests start a moment later.
+ * Ports nobody listens on, for servers tests start a moment later.
  * <p>
  * They come from below Linux's ephemeral range (32768–60999): a port the kernel handed out
  * with {@code new ServerSocket(0)} can be taken, before our server binds it, by any outgoing
