@@ -76,6 +76,11 @@ public final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable
 		return queue(id).poll(15, TimeUnit.SECONDS);
 	}
 
+	/** The next message of an operation within the time; null if none came. */
+	public Map<String, Object> next(String id, Duration within) throws InterruptedException {
+		return queue(id).poll(within.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	/** The next message of an operation if one is there now. */
 	public Map<String, Object> poll(String id) {
 		return queue(id).poll();
@@ -139,10 +144,17 @@ public final class GraphQlWebSocket implements WebSocket.Listener, AutoCloseable
 
 	@Override
 	public void close() {
-		if (!this.socket.isOutputClosed()) {
-			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+		try {
+			if (!this.socket.isOutputClosed() && !this.closed.isDone()) {
+				this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+			}
 		}
-		this.socket.abort();
+		catch (Exception ex) {
+			// Closed by the server meanwhile: nothing left to close politely.
+		}
+		finally {
+			this.socket.abort();
+		}
 	}
 
 }

@@ -46,11 +46,7 @@ class ChangeHub implements SmartLifecycle {
 
 	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService fetcher = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "change-hub");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private volatile ExecutorService fetcher;
 
 	private volatile boolean running;
 
@@ -80,11 +76,12 @@ class ChangeHub implements SmartLifecycle {
 	}
 
 	private void announced(List<Long> outboxIds) {
-		if (this.subscribers.isEmpty()) {
+		ExecutorService fetcher = this.fetcher;
+		if (this.subscribers.isEmpty() || fetcher == null) {
 			return;
 		}
 		try {
-			this.fetcher.execute(() -> deliver(outboxIds));
+			fetcher.execute(() -> deliver(outboxIds));
 		}
 		catch (RejectedExecutionException ex) {
 			// Shutting down.
@@ -111,11 +108,9 @@ class ChangeHub implements SmartLifecycle {
 			if (watch.topic() != routed.topic() || !watch.eventId().equals(routed.eventId())) {
 				continue;
 			}
-			// Made private (or otherwise hidden) since the stream opened: as a read would, it is gone.
-			if (routed.topic() == ChangeTopic.EVENT && !this.events.canSee(watch.caller(), routed.change().getEvent())) {
-				subscriber.end(ApiError.notFound("event", routed.eventId().toString(), "eventId"));
-			}
-			else {
+			// An event may be hidden from some watchers in some states (a draft, made private):
+			// like a read, its change does not exist for them. A later change may show it again.
+			if (routed.topic() != ChangeTopic.EVENT || this.events.canSee(watch.caller(), routed.change().getEvent())) {
 				subscriber.offer(routed.change());
 			}
 		}
@@ -123,6 +118,11 @@ class ChangeHub implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.fetcher = Executors.newSingleThreadExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "change-hub");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.running = true;
 	}
 

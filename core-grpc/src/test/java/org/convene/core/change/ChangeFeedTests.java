@@ -123,17 +123,23 @@ class ChangeFeedTests extends RegistrationIntegrationTest {
 	}
 
 	@Test
-	void endsTheStreamWhenTheEventIsHiddenFromTheWatcher() throws Exception {
+	void sendsNoChangeThatHidesTheEventFromTheWatcher() throws Exception {
 		this.stream = watch(ChangeTopic.EVENT, this.event.getId(), userToken(newUser("Ada"), "ATTENDEE"));
 
+		setVisibility(Visibility.PRIVATE);
+		setVisibility(Visibility.PUBLIC);
+
+		Change change = this.stream.next();
+		assertThat(change.getEvent().getVisibility()).as("the first change the attendee may see").isEqualTo(Visibility.PUBLIC);
+		assertThat(change.getEvent().getVersion()).isEqualTo(this.event.getVersion() + 2);
+	}
+
+	private void setVisibility(Visibility visibility) {
 		this.organizerEvents.updateEvent(UpdateEventRequest.newBuilder()
 			.setId(this.event.getId())
-			.setEvent(EventDraft.newBuilder().setVisibility(Visibility.PRIVATE))
+			.setEvent(EventDraft.newBuilder().setVisibility(visibility))
 			.setUpdateMask(FieldMask.newBuilder().addPaths("visibility"))
 			.build());
-
-		assertThat(this.stream.failure().getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-		this.stream = null;
 	}
 
 	@Test
