@@ -13,14 +13,9 @@ import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.stereotype.Component;
 
 import org.convene.common.v1.proto.ErrorCode;
@@ -40,15 +35,10 @@ class GrpcCallers implements ServerInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(GrpcCallers.class);
 
-	private final JwtDecoder tokens;
+	private final BearerTokens tokens;
 
-	private final ClientPolicies policies;
-
-	private final Converter<Jwt, ? extends Authentication> authentications = new JwtAuthenticationConverter();
-
-	GrpcCallers(JwtDecoder tokens, ClientPolicies policies) {
+	GrpcCallers(BearerTokens tokens) {
 		this.tokens = tokens;
-		this.policies = policies;
 	}
 
 	@Override
@@ -69,29 +59,7 @@ class GrpcCallers implements ServerInterceptor {
 
 	/** The caller of a token; null without one, as health and reflection need none. */
 	private Authentication authenticate(String authorization, String address) {
-		if (authorization == null) {
-			return null;
-		}
-		if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			throw unauthenticated("Send 'Authorization: Bearer <access token>'");
-		}
-		Jwt jwt;
-		try {
-			jwt = this.tokens.decode(authorization.substring(7).strip());
-		}
-		catch (JwtException ex) {
-			throw unauthenticated("The token is malformed, expired, not ours, or not for this audience");
-		}
-		String clientId = jwt.getClaimAsString("client_id");
-		ApiException refusal = clientId == null ? null : this.policies.find(clientId).refusalOfToken(address);
-		if (refusal != null) {
-			throw refusal;
-		}
-		return this.authentications.convert(jwt);
-	}
-
-	private static ApiException unauthenticated(String details) {
-		return ApiException.of(ErrorCode.UNAUTHENTICATED, "The credentials are not valid", details, "authorization");
+		return authorization == null ? null : this.tokens.authenticate(authorization, address);
 	}
 
 	private static String address(ServerCall<?, ?> call) {

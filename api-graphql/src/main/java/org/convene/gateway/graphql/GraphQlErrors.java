@@ -73,7 +73,7 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		return extensions;
 	}
 
-	private static ErrorType errorType(ErrorCode code) {
+	static ErrorType errorType(ErrorCode code) {
 		return switch (code) {
 			case RESOURCE_NOT_FOUND -> ErrorType.NOT_FOUND;
 			case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;

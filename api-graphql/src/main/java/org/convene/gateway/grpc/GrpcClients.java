@@ -9,6 +9,7 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 
 import org.convene.core.v1.proto.ApiKeyServiceGrpc;
 import org.convene.core.v1.proto.AuditServiceGrpc;
+import org.convene.core.v1.proto.ChangeServiceGrpc;
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
@@ -27,6 +28,11 @@ class GrpcClients {
 	@Bean
 	ManagedChannel coreChannel(GrpcChannelFactory channels) {
 		return channels.createChannel("core");
+	}
+
+	@Bean
+	ManagedChannel coreChangesChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("core-changes");
 	}
 
 	@Bean
@@ -72,6 +78,12 @@ class GrpcClients {
 	@Bean
 	CheckInServiceGrpc.CheckInServiceBlockingStub checkInService(ManagedChannel coreChannel) {
 		return CheckInServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	/** Live changes; a stream lasts as long as its subscription, so its channel has no default deadline. */
+	@Bean
+	ChangeServiceGrpc.ChangeServiceStub changeService(ManagedChannel coreChangesChannel) {
+		return ChangeServiceGrpc.newStub(coreChangesChannel);
 	}
 
 	/** The audit log as the caller reads it (core allows administrators only). */

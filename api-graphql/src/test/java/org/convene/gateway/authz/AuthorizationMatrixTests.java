@@ -41,6 +41,7 @@ import org.convene.core.v1.proto.BatchGetEventsRequest;
 import org.convene.core.v1.proto.BatchGetUsersRequest;
 import org.convene.core.v1.proto.BatchListSubEventsRequest;
 import org.convene.core.v1.proto.CancelEventRequest;
+import org.convene.core.v1.proto.ChangeServiceGrpc;
 import org.convene.core.v1.proto.ChangePasswordRequest;
 import org.convene.core.v1.proto.CreateApiKeyRequest;
 import org.convene.core.v1.proto.CreateEventRequest;
@@ -105,7 +106,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			AuditServiceGrpc.getServiceDescriptor(), ClientServiceGrpc.getServiceDescriptor(),
 			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
 			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
-			WebhookServiceGrpc.getServiceDescriptor());
+			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -162,6 +163,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		var schema = this.graphQl.schema();
 		schema.getQueryType().getFieldDefinitions().forEach(field -> offered.add("Query." + field.getName()));
 		schema.getMutationType().getFieldDefinitions().forEach(field -> offered.add("Mutation." + field.getName()));
+		schema.getSubscriptionType().getFieldDefinitions().forEach(field -> offered.add("Subscription." + field.getName()));
 		GRPC_SERVICES.forEach(service -> service.getMethods().forEach(method -> offered.add(method.getFullMethodName())));
 
 		assertThat(covered).as("operations without a row in the matrix").containsAll(offered);
@@ -180,7 +182,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 	/**
 	 * One operation of one door.
 	 *
-	 * @param name "METHOD /path", "Query.field", "Mutation.field" or a full gRPC method name
+	 * @param name "METHOD /path", "Query.field", "Mutation.field", "Subscription.field" or a full gRPC method name
 	 * @param expected the outcome each caller must get
 	 * @param call performs it as a caller (fixtures are created afresh inside)
 	 */
@@ -195,6 +197,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(gatewayAdministration());
 		all.addAll(new RegistrationRows(this.doors, this.callers, this.admin, this.anonymous).all());
 		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous, this::ownersDomainEvent).all());
+		all.addAll(new ChangeRows(this.doors, this.baseUrl, this::publishedEvent).all());
 		return all;
 	}
 

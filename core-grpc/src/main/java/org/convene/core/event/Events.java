@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import org.convene.core.auth.Caller;
+import org.convene.core.v1.proto.Event;
 import org.convene.grpc.ApiException;
 import org.convene.schema.core.tables.records.EventRecord;
 
@@ -31,6 +32,24 @@ public class Events {
 			throw ApiException.notFound("event", eventId.toString(), target);
 		}
 		return event;
+	}
+
+	/**
+	 * The event, if the caller may read it as {@code GetEvent} does: with {@code events:read}
+	 * when they have credentials, and able to see it (NOT_FOUND otherwise).
+	 */
+	public EventRecord readable(Caller caller, UUID eventId, String target) {
+		EventAccess.requireRead(caller);
+		return visible(caller, eventId, target);
+	}
+
+	/** Whether the caller may see the event as the API renders it, e.g. in a change streamed to them. */
+	public boolean canSee(Caller caller, Event event) {
+		EventRecord row = new EventRecord();
+		row.setOrganizerId(event.getOrganizerId().isEmpty() ? null : UUID.fromString(event.getOrganizerId()));
+		row.setStatus(event.getStatus().name());
+		row.setVisibility(event.getVisibility().name());
+		return EventAccess.canSee(caller, row);
 	}
 
 	/** Those of the events that exist and the caller may see, in no particular order. */
