@@ -30,18 +30,19 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-		ApiError error;
+		return toGraphQlError(apiError(ex, env.getExecutionStepInfo().getPath()), env);
+	}
+
+	/** The API error a failure stands for; an unexpected one is logged, naming where it happened, and is INTERNAL_ERROR. */
+	static ApiError apiError(Throwable ex, Object where) {
 		if (ex instanceof ApiException api) {
-			error = api.error();
+			return api.error();
 		}
-		else if (ex instanceof StatusRuntimeException) {
-			error = ApiError.fromThrowable(ex);
+		if (ex instanceof StatusRuntimeException) {
+			return ApiError.fromThrowable(ex);
 		}
-		else {
-			log.error("Unexpected failure resolving {}", env.getExecutionStepInfo().getPath(), ex);
-			error = ApiError.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
-		}
-		return toGraphQlError(error, env);
+		log.error("Unexpected failure of {}", where, ex);
+		return ApiError.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
 	}
 
 	public static GraphQLError toGraphQlError(ApiError error, DataFetchingEnvironment env) {

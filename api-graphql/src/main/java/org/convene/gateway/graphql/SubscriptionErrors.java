@@ -2,16 +2,11 @@ package org.convene.gateway.graphql;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import io.grpc.StatusRuntimeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
-import org.convene.common.v1.proto.ErrorCode;
 import org.convene.grpc.ApiError;
-import org.convene.grpc.ApiException;
 
 /**
  * Renders the failure that ends a subscription (a refusal when its stream opens, the stream
@@ -20,21 +15,9 @@ import org.convene.grpc.ApiException;
 @Component
 class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 
-	private static final Logger log = LoggerFactory.getLogger(SubscriptionErrors.class);
-
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex) {
-		ApiError error;
-		if (ex instanceof ApiException api) {
-			error = api.error();
-		}
-		else if (ex instanceof StatusRuntimeException) {
-			error = ApiError.fromThrowable(ex);
-		}
-		else {
-			log.error("Unexpected failure of a subscription", ex);
-			error = ApiError.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
-		}
+		ApiError error = GraphQlErrors.apiError(ex, "a subscription");
 		return GraphqlErrorBuilder.newError()
 			.errorType(GraphQlErrors.errorType(error.code()))
 			.message(error.message())
