@@ -48,10 +48,7 @@ public class EventPageReadSimulation extends Simulation {
 			.exec(asLongAs(session -> System.nanoTime() - this.deadlineNanos < 0).on(exec(read)));
 		setUp(reader.injectOpen(this.settings.ramp().isZero() ? atOnceUsers(this.settings.users())
 				: rampUsers(this.settings.users()).during(this.settings.ramp())))
-			.protocols(http.baseUrl(this.settings.baseUrl().toString())
-				.acceptHeader("application/json")
-				.contentTypeHeader("application/json")
-				.warmUp(this.settings.baseUrl() + "/actuator/health/readiness"))
+			.protocols(this.settings.jsonProtocol())
 			.assertions(global().failedRequests().percent().lte(this.settings.maxErrorPercent()))
 			.maxDuration(this.settings.maxDuration());
 	}

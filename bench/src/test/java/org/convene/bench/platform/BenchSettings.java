@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.gatling.javaapi.http.HttpDsl;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
 /**
  * What a simulation runs against and how hard, each from the system property {@code bench.<name>}
  * or else the environment variable {@code CONVENE_BENCH_<NAME>} (e.g. {@code bench.databaseUrl},
@@ -38,6 +41,14 @@ public record BenchSettings(URI baseUrl, Path credentialsFile, int users, Durati
 	/** Until when the users loop, counted from now (the start of the run). */
 	public long deadlineNanos() {
 		return System.nanoTime() + this.ramp.plus(this.duration).toNanos();
+	}
+
+	/** HTTP to the gateway, JSON both ways, once it is ready. */
+	public HttpProtocolBuilder jsonProtocol() {
+		return HttpDsl.http.baseUrl(this.baseUrl.toString())
+			.acceptHeader("application/json")
+			.contentTypeHeader("application/json")
+			.warmUp(this.baseUrl + "/actuator/health/readiness");
 	}
 
 	/** A safety net: the run is stopped after ramp + duration + 2 minutes whatever happens. */

@@ -24,7 +24,6 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
  * What both ticket rushes share, whatever door they register through: one published event
@@ -94,10 +93,7 @@ final class TicketRush {
 	}
 
 	HttpProtocolBuilder protocol() {
-		return http.baseUrl(this.settings.baseUrl().toString())
-			.acceptHeader("application/json")
-			.contentTypeHeader("application/json")
-			.warmUp(this.settings.baseUrl() + "/actuator/health/readiness");
+		return this.settings.jsonProtocol();
 	}
 
 	/** No more failed requests than allowed, and the database check passed. */

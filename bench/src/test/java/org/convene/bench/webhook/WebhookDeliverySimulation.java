@@ -73,10 +73,7 @@ public class WebhookDeliverySimulation extends Simulation {
 			.body(StringBody(session -> "{\"description\":\"Bench change " + UUID.randomUUID() + "\"}"))
 			.check(status().is(200)));
 		setUp(changes.injectOpen(constantUsersPerSec(this.rate).during(this.settings.duration())))
-			.protocols(http.baseUrl(this.settings.baseUrl().toString())
-				.acceptHeader("application/json")
-				.contentTypeHeader("application/json")
-				.warmUp(this.settings.baseUrl() + "/actuator/health/readiness"))
+			.protocols(this.settings.jsonProtocol())
 			.assertions(global().failedRequests().percent().lte(this.settings.maxErrorPercent()))
 			.maxDuration(this.settings.maxDuration());
 	}
