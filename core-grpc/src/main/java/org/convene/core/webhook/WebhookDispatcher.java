@@ -82,24 +82,31 @@ class WebhookDispatcher implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		this.running = true;
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("webhook-lane-");
+		threads.setDaemon(true);
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				new CustomizableThreadFactory("webhook-lane-"));
+				threads);
 		pool.allowCoreThreadTimeOut(true);
 		this.lanes = pool;
 		this.announcements.subscribe(this.onCommit);
 		this.loop = new Thread(this::run, "webhook-dispatcher");
+		this.loop.setDaemon(true);
 		this.loop.start();
 	}
 
+	/**
+	 * Lets lanes finish the message in hand and record what they did, for a few seconds; whatever
+	 * is not recorded by then is sent again when its lease ends.
+	 */
 	@Override
 	public synchronized void stop() {
 		this.running = false;
 		this.announcements.unsubscribe(this.onCommit);
 		wake();
+		this.lanes.shutdown();
 		try {
-			this.loop.join(10_000);
-			this.lanes.shutdown();
-			this.lanes.awaitTermination(20, TimeUnit.SECONDS);
+			this.lanes.awaitTermination(5, TimeUnit.SECONDS);
+			this.loop.join(1_000);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
