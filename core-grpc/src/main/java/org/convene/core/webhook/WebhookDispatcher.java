@@ -32,7 +32,8 @@ import org.convene.core.outbox.OutboxAnnouncements;
  * subscription gets up to {@link #LANES_PER_SUBSCRIPTION} lanes, messages about one resource
  * always share a lane and go in order, and a lane stops at its endpoint's first failure or
  * after {@link #LANE_TIME}, giving the rest back. A slow or dead endpoint so ties up at most
- * its own lanes, while the others' messages go on.
+ * its own lanes, while the others' messages go on. What the attempts did is recorded by one
+ * {@link WebhookRecorder}.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -42,9 +43,6 @@ class WebhookDispatcher implements SmartLifecycle {
 	static final int LANES_PER_SUBSCRIPTION = 4;
 
 	static final int THREADS = 64;
-
-	/** Outcomes are recorded at least this often, so a lease never ends on a message already delivered. */
-	static final int RECORD_EVERY = 10;
 
 	static final Duration LANE_TIME = Duration.ofSeconds(30);
 
@@ -70,6 +68,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private ExecutorService lanes;
 
+	private WebhookRecorder recorder;
+
 	WebhookDispatcher(WebhookFanOut fanOut, WebhookQueue queue, WebhookClient client, OutboxAnnouncements announcements,
 			WebhookProperties properties) {
 		this.fanOut = fanOut;
@@ -88,6 +88,7 @@ class WebhookDispatcher implements SmartLifecycle {
 				threads);
 		pool.allowCoreThreadTimeOut(true);
 		this.lanes = pool;
+		this.recorder = new WebhookRecorder(this.queue);
 		this.announcements.subscribe(this.onCommit);
 		this.loop = new Thread(this::run, "webhook-dispatcher");
 		this.loop.setDaemon(true);
@@ -106,6 +107,7 @@ class WebhookDispatcher implements SmartLifecycle {
 		this.lanes.shutdown();
 		try {
 			this.lanes.awaitTermination(5, TimeUnit.SECONDS);
+			this.recorder.stop();
 			this.loop.join(1_000);
 		}
 		catch (InterruptedException ex) {
@@ -190,30 +192,18 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private void send(List<WebhookQueue.Due> lane) {
 		Instant deadline = Instant.now().plus(LANE_TIME);
-		List<WebhookQueue.Outcome> outcomes = new ArrayList<>();
 		int next = 0;
-		try {
-			while (next < lane.size() && this.running && Instant.now().isBefore(deadline)) {
-				WebhookQueue.Due due = lane.get(next++);
-				Instant at = Instant.now();
-				WebhookMessage.Delivery delivery = due.message().signedFor(due.subscription(), at);
-				WebhookClient.Answer answer = this.client.post(due.subscription().getUrl(), delivery.headers(), delivery.body());
-				outcomes.add(new WebhookQueue.Outcome(due, at, answer));
-				if (!answer.succeeded()) {
-					break;
-				}
-				if (outcomes.size() >= RECORD_EVERY) {
-					this.queue.record(outcomes);
-					outcomes.clear();
-				}
+		while (next < lane.size() && this.running && Instant.now().isBefore(deadline)) {
+			WebhookQueue.Due due = lane.get(next++);
+			Instant at = Instant.now();
+			WebhookMessage.Delivery delivery = due.message().signedFor(due.subscription(), at);
+			WebhookClient.Answer answer = this.client.post(due.subscription().getUrl(), delivery.headers(), delivery.body());
+			this.recorder.add(List.of(new WebhookQueue.Outcome(due, at, answer)));
+			if (!answer.succeeded()) {
+				break;
 			}
-			lane.subList(next, lane.size()).forEach(untried -> outcomes.add(WebhookQueue.Outcome.untried(untried)));
-			this.queue.record(outcomes);
 		}
-		catch (RuntimeException ex) {
-			// The lease brings back whatever was not recorded.
-			log.warn("Could not record webhook deliveries; they are tried again when their lease ends", ex);
-		}
+		this.recorder.add(lane.subList(next, lane.size()).stream().map(WebhookQueue.Outcome::untried).toList());
 	}
 
 }
