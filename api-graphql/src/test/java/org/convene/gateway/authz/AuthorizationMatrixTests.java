@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -135,7 +136,12 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 
 	@BeforeAll
 	void callers() throws Exception {
-		this.admin = this.anonymous.mutate().defaultHeader("Authorization", "Bearer " + adminToken()).build();
+		// The admin token is looked up on every request: the matrix can outlast a token.
+		this.admin = this.anonymous.mutate()
+			.filter((request, next) -> next.exchange(ClientRequest.from(request)
+				.headers(headers -> headers.setBearerAuth(adminToken()))
+				.build()))
+			.build();
 		this.callers = new Callers(this.baseUrl, this.admin, this.anonymous, ADMIN_EMAIL, ADMIN_PASSWORD, this.encoder);
 		this.core = ManagedChannelBuilder.forAddress("127.0.0.1", TestBackends.get().coreGrpcPort()).usePlaintext().build();
 		this.gateway = ManagedChannelBuilder.forAddress("127.0.0.1", TestBackends.get().gatewayGrpcPort()).usePlaintext().build();

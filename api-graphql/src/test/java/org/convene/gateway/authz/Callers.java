@@ -1,11 +1,13 @@
 package org.convene.gateway.authz;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -45,6 +47,11 @@ final class Callers {
 
 	private final Map<Who, String> passwords = new EnumMap<>(Who.class);
 
+	/** How to get a fresh token, for the callers whose tokens expire (after 5 minutes; the matrix can take longer). */
+	private final Map<Who, Callable<String>> tokenSources = new EnumMap<>(Who.class);
+
+	private final Map<Who, Instant> renewals = new EnumMap<>(Who.class);
+
 	/**
 	 * @param admin the administration client, to register clients and grant roles
 	 * @param adminEmail the first administrator's e-mail address
@@ -76,12 +83,12 @@ final class Callers {
 				.bodyValue(Map.of("roles", List.of(role))).exchange().expectStatus().isOk();
 			this.userIds.put(who, id);
 			this.passwords.put(who, PASSWORD);
-			this.credentials.put(who, Credential.bearer(signIn(baseUrl, email, PASSWORD, scope)));
+			renewable(who, () -> signIn(baseUrl, email, PASSWORD, scope));
 		}
-		this.credentials.put(Who.ADMIN, Credential.bearer(signIn(baseUrl, adminEmail, adminPassword, scope)));
+		renewable(Who.ADMIN, () -> signIn(baseUrl, adminEmail, adminPassword, scope));
 		this.passwords.put(Who.ADMIN, adminPassword);
-		this.credentials.put(Who.PARTNER, Credential.bearer(partner(admin, anonymous, USER_SCOPES)));
-		this.credentials.put(Who.PARTNER_WITHOUT_SCOPE, Credential.bearer(partner(admin, anonymous, List.of("reports:read"))));
+		renewable(Who.PARTNER, partner(admin, anonymous, USER_SCOPES));
+		renewable(Who.PARTNER_WITHOUT_SCOPE, partner(admin, anonymous, List.of("reports:read")));
 		Map<?, ?> key = anonymous.post().uri("/api/v1/api-keys").header("Authorization", get(Who.OWNER).authorization())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "Matrix key", "scopes", USER_SCOPES))
@@ -102,8 +109,22 @@ final class Callers {
 		this.credentials.put(Who.UNKNOWN_KEY_TOKEN, Credential.bearer(forged.serialize()));
 	}
 
-	Credential get(Who who) {
+	synchronized Credential get(Who who) {
+		if (this.tokenSources.containsKey(who) && Instant.now().isAfter(this.renewals.get(who))) {
+			try {
+				renewable(who, this.tokenSources.get(who));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not renew the token of " + who, ex);
+			}
+		}
 		return this.credentials.get(who);
+	}
+
+	private void renewable(Who who, Callable<String> tokenSource) throws Exception {
+		this.credentials.put(who, Credential.bearer(tokenSource.call()));
+		this.tokenSources.put(who, tokenSource);
+		this.renewals.put(who, Instant.now().plus(Duration.ofMinutes(4)));
 	}
 
 	/** The user a caller acts for, or null. */
@@ -124,18 +145,18 @@ final class Callers {
 		return AuthorizationCodeFlow.field(browser.exchange(CLIENT, REDIRECT, code).body(), "access_token");
 	}
 
-	private static String partner(WebTestClient admin, WebTestClient anonymous, List<String> scopes) {
+	/** Registers a partner client; answers how it gets a token. */
+	private static Callable<String> partner(WebTestClient admin, WebTestClient anonymous, List<String> scopes) {
 		String clientId = "matrix-partner-" + UUID.randomUUID().toString().substring(0, 8);
 		Map<?, ?> created = admin.post().uri("/api/v1/clients").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("clientId", clientId, "name", "Partner", "type", "CONFIDENTIAL", "grantTypes",
 					List.of("client_credentials"), "scopes", scopes))
 			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-		Map<?, ?> token = anonymous.post().uri("/oauth2/token")
+		return () -> (String) anonymous.post().uri("/oauth2/token")
 			.headers(h -> h.setBasicAuth(clientId, (String) created.get("clientSecret")))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("grant_type=client_credentials")
-			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-		return (String) token.get("access_token");
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.convene.gateway.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,9 @@ public abstract class GatewayIntegrationTest {
 
 	private static String adminToken;
 
+	/** When the cached admin token is to be replaced: a minute before it expires (tokens live 5 minutes). */
+	private static Instant adminTokenRenewal = Instant.MIN;
+
 	protected final int port = TestBackends.get().gatewayPort();
 
 	protected final String baseUrl = "http://127.0.0.1:" + this.port;
@@ -88,22 +92,28 @@ public abstract class GatewayIntegrationTest {
 		this.graphQl = HttpGraphQlTester.create(this.http.mutate().baseUrl(this.baseUrl + "/graphql").build());
 	}
 
-	/** A token of the administration client (client credentials). */
+	/** A token of the administration client (client credentials), fetched again before it expires. */
 	protected String adminToken() {
-		if (adminToken == null) {
-			adminToken = clientCredentialsToken(ADMIN_CLIENT, ADMIN_CLIENT_SECRET, null);
+		if (adminToken == null || Instant.now().isAfter(adminTokenRenewal)) {
+			Map<?, ?> response = tokenResponse(ADMIN_CLIENT, ADMIN_CLIENT_SECRET, null);
+			adminToken = (String) response.get("access_token");
+			adminTokenRenewal = Instant.now().plusSeconds(((Number) response.get("expires_in")).longValue() - 60);
 		}
 		return adminToken;
 	}
 
 	/** A client-credentials token; {@code scope} null asks for every scope the client has. */
 	protected String clientCredentialsToken(String clientId, String secret, String scope) {
+		return (String) tokenResponse(clientId, secret, scope).get("access_token");
+	}
+
+	private Map<?, ?> tokenResponse(String clientId, String secret, String scope) {
 		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("grant_type", "client_credentials");
 		if (scope != null) {
 			form.add("scope", scope);
 		}
-		Map<?, ?> response = this.anonymous.post()
+		return this.anonymous.post()
 			.uri("/oauth2/token")
 			.headers(headers -> headers.setBasicAuth(clientId, secret))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -114,7 +124,6 @@ public abstract class GatewayIntegrationTest {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		return (String) response.get("access_token");
 	}
 
 	/**
