@@ -32,7 +32,9 @@ import org.convene.grpc.ProtoTime;
  * The matrix rows of sessions: whoever may see the owner's published event reads its
  * sessions; the owner (and administrators) change them; "my sessions" is any signed-in user's
  * own. Sessions are made without a room and speakers are fresh users, so fixtures never
- * conflict with each other.
+ * conflict with each other; one event and one session serve every row that leaves them usable
+ * (only cancelling needs a session of its own), which keeps the matrix within the 5 minutes
+ * its callers' tokens live.
  */
 final class SessionRows {
 
@@ -48,6 +50,11 @@ final class SessionRows {
 
 	private final Supplier<String> freshUser;
 
+	/** One published event of the owner's and one session of it, shared by the rows that leave them usable. */
+	private String event;
+
+	private String session;
+
 	SessionRows(Doors doors, WebTestClient admin, Supplier<String> ownersPublishedEvent, Supplier<String> freshUser) {
 		this.doors = doors;
 		this.admin = admin;
@@ -58,17 +65,17 @@ final class SessionRows {
 	List<Operation> all() {
 		List<Operation> ops = new ArrayList<>();
 		ops.add(row("GET /api/v1/events/{eventId}/sessions", Expect.publicRead(), (w, c) -> this.doors.rest(c, HttpMethod.GET,
-				"/api/v1/events/" + this.ownersPublishedEvent.get() + "/sessions", null)));
+				"/api/v1/events/" + event() + "/sessions", null)));
 		ops.add(row("POST /api/v1/events/{eventId}/sessions", Expect.owner(), (w, c) -> this.doors.rest(c, HttpMethod.POST,
-				"/api/v1/events/" + this.ownersPublishedEvent.get() + "/sessions", sessionJson())));
+				"/api/v1/events/" + event() + "/sessions", sessionJson())));
 		ops.add(row("GET /api/v1/sessions/{id}", Expect.publicRead(),
-				(w, c) -> this.doors.rest(c, HttpMethod.GET, "/api/v1/sessions/" + session(), null)));
+				(w, c) -> this.doors.rest(c, HttpMethod.GET, "/api/v1/sessions/" + shared(), null)));
 		ops.add(row("PATCH /api/v1/sessions/{id}", Expect.owner(), (w, c) -> this.doors.rest(c, HttpMethod.PATCH,
-				"/api/v1/sessions/" + session(), Map.of("title", "Changed"))));
+				"/api/v1/sessions/" + shared(), Map.of("title", "Changed"))));
 		ops.add(row("POST /api/v1/sessions/{id}/cancel", Expect.owner(), (w, c) -> this.doors.rest(c, HttpMethod.POST,
 				"/api/v1/sessions/" + session() + "/cancel", Map.of("reason", "Matrix"))));
 		ops.add(row("PUT /api/v1/sessions/{id}/speakers/{userId}", Expect.owner(), (w, c) -> this.doors.rest(c,
-				HttpMethod.PUT, "/api/v1/sessions/" + session() + "/speakers/" + this.freshUser.get(), Map.of("role", "SPEAKER"))));
+				HttpMethod.PUT, "/api/v1/sessions/" + shared() + "/speakers/" + this.freshUser.get(), Map.of("role", "SPEAKER"))));
 		ops.add(row("DELETE /api/v1/sessions/{id}/speakers/{userId}", Expect.owner(), (w, c) -> {
 			String[] withSpeaker = sessionWithSpeaker();
 			return this.doors.rest(c, HttpMethod.DELETE, "/api/v1/sessions/" + withSpeaker[0] + "/speakers/" + withSpeaker[1], null);
@@ -77,27 +84,27 @@ final class SessionRows {
 				(w, c) -> this.doors.rest(c, HttpMethod.GET, "/api/v1/users/me/sessions", null)));
 
 		ops.add(row("Query.session", Expect.publicRead(), (w, c) -> this.doors.graphQl(c,
-				"query($id: ID!) { session(id: $id) { id speakers { name } } }", Map.of("id", session()), "session")));
+				"query($id: ID!) { session(id: $id) { id speakers { name } } }", Map.of("id", shared()), "session")));
 		ops.add(row("Query.sessions", Expect.publicRead(), (w, c) -> this.doors.graphQl(c,
 				"query($id: ID!) { sessions(eventId: $id, first: 5) { nodes { id } } }",
-				Map.of("id", this.ownersPublishedEvent.get()), "sessions")));
+				Map.of("id", event()), "sessions")));
 		ops.add(row("Query.mySessions", Expect.self(),
 				(w, c) -> this.doors.graphQl(c, "{ mySessions(first: 5) { nodes { id } } }", Map.of(), "mySessions")));
 		ops.add(row("Mutation.createSession", Expect.owner(), (w, c) -> {
 			Map<String, Object> input = sessionJson();
-			input.put("eventId", this.ownersPublishedEvent.get());
+			input.put("eventId", event());
 			return this.doors.graphQl(c, "mutation($input: CreateSessionInput!) { createSession(input: $input) { __typename } }",
 					Map.of("input", input), "createSession");
 		}));
 		ops.add(row("Mutation.updateSession", Expect.owner(), (w, c) -> this.doors.graphQl(c,
 				"mutation($input: UpdateSessionInput!) { updateSession(input: $input) { __typename } }",
-				Map.of("input", Map.of("id", session(), "title", "Changed")), "updateSession")));
+				Map.of("input", Map.of("id", shared(), "title", "Changed")), "updateSession")));
 		ops.add(row("Mutation.cancelSession", Expect.owner(), (w, c) -> this.doors.graphQl(c,
 				"mutation($input: CancelSessionInput!) { cancelSession(input: $input) { __typename } }",
 				Map.of("input", Map.of("id", session(), "reason", "Matrix")), "cancelSession")));
 		ops.add(row("Mutation.assignSpeaker", Expect.owner(), (w, c) -> this.doors.graphQl(c,
 				"mutation($input: AssignSpeakerInput!) { assignSpeaker(input: $input) { __typename } }",
-				Map.of("input", Map.of("sessionId", session(), "userId", this.freshUser.get())), "assignSpeaker")));
+				Map.of("input", Map.of("sessionId", shared(), "userId", this.freshUser.get())), "assignSpeaker")));
 		ops.add(row("Mutation.unassignSpeaker", Expect.owner(), (w, c) -> {
 			String[] withSpeaker = sessionWithSpeaker();
 			return this.doors.graphQl(c, "mutation($input: UnassignSpeakerInput!) { unassignSpeaker(input: $input) { __typename } }",
@@ -106,16 +113,16 @@ final class SessionRows {
 
 		String service = "convene.session.v1.SessionService/";
 		ops.add(row(service + "GetSession", Expect.publicRead(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
-				s -> s.getSession(GetSessionRequest.newBuilder().setId(session()).build()))));
+				s -> s.getSession(GetSessionRequest.newBuilder().setId(shared()).build()))));
 		ops.add(row(service + "ListSessions", Expect.publicRead(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
-				s -> s.listSessions(ListSessionsRequest.newBuilder().setEventId(this.ownersPublishedEvent.get()).build()))));
+				s -> s.listSessions(ListSessionsRequest.newBuilder().setEventId(event()).build()))));
 		ops.add(row(service + "BatchListSessions", Expect.publicRead(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
-				s -> s.batchListSessions(BatchListSessionsRequest.newBuilder().addEventIds(this.ownersPublishedEvent.get()).build()))));
+				s -> s.batchListSessions(BatchListSessionsRequest.newBuilder().addEventIds(event()).build()))));
 		ops.add(row(service + "ListMySessions", Expect.self(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
 				s -> s.listMySessions(ListMySessionsRequest.getDefaultInstance()))));
 		ops.add(row(service + "CreateSession", Expect.owner(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
 				s -> s.createSession(CreateSessionRequest.newBuilder()
-					.setEventId(this.ownersPublishedEvent.get())
+					.setEventId(event())
 					.setSession(SessionDraft.newBuilder()
 						.setTitle("Matrix session")
 						.setStartsAt(ProtoTime.of(java.time.OffsetDateTime.parse(START).toInstant()))
@@ -123,7 +130,7 @@ final class SessionRows {
 					.build()))));
 		ops.add(row(service + "UpdateSession", Expect.owner(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
 				s -> s.updateSession(UpdateSessionRequest.newBuilder()
-					.setId(session())
+					.setId(shared())
 					.setSession(SessionDraft.newBuilder().setTitle("Changed"))
 					.setUpdateMask(FieldMask.newBuilder().addPaths("title"))
 					.build()))));
@@ -131,7 +138,7 @@ final class SessionRows {
 				s -> s.cancelSession(CancelSessionRequest.newBuilder().setId(session()).setReason("Matrix").build()))));
 		ops.add(row(service + "AssignSpeaker", Expect.owner(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
 				s -> s.assignSpeaker(AssignSpeakerRequest.newBuilder()
-					.setSessionId(session())
+					.setSessionId(shared())
 					.setUserId(this.freshUser.get())
 					.setRole(SpeakerRole.MODERATOR)
 					.build()))));
@@ -153,10 +160,24 @@ final class SessionRows {
 		return session;
 	}
 
-	/** A new session of a new published event of the owner's, made by an administrator. */
+	private String event() {
+		if (this.event == null) {
+			this.event = this.ownersPublishedEvent.get();
+		}
+		return this.event;
+	}
+
+	private String shared() {
+		if (this.session == null) {
+			this.session = session();
+		}
+		return this.session;
+	}
+
+	/** A new session of the owner's published event, made by an administrator. */
 	private String session() {
 		Map<?, ?> created = this.admin.post()
-			.uri("/api/v1/events/{id}/sessions", this.ownersPublishedEvent.get())
+			.uri("/api/v1/events/{id}/sessions", event())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(sessionJson())
 			.exchange()
@@ -168,9 +189,9 @@ final class SessionRows {
 		return (String) created.get("id");
 	}
 
-	/** A new session and the fresh user who speaks at it. */
+	/** The shared session and a fresh user who speaks at it. */
 	private String[] sessionWithSpeaker() {
-		String session = session();
+		String session = shared();
 		String user = this.freshUser.get();
 		this.admin.put()
 			.uri("/api/v1/sessions/{id}/speakers/{userId}", session, user)

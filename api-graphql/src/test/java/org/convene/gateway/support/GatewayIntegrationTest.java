@@ -2,6 +2,7 @@ package org.convene.gateway.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,9 @@ public abstract class GatewayIntegrationTest {
 
 	private static String adminToken;
 
+	/** When {@link #adminToken} was issued; tokens live 5 minutes, longer than some suites run. */
+	private static Instant adminTokenIssued = Instant.EPOCH;
+
 	protected final int port = TestBackends.get().gatewayPort();
 
 	protected final String baseUrl = "http://127.0.0.1:" + this.port;
@@ -90,7 +94,8 @@ public abstract class GatewayIntegrationTest {
 
 	/** A token of the administration client (client credentials). */
 	protected String adminToken() {
-		if (adminToken == null) {
+		if (adminToken == null || adminTokenIssued.isBefore(Instant.now().minus(Duration.ofMinutes(3)))) {
+			adminTokenIssued = Instant.now();
 			adminToken = clientCredentialsToken(ADMIN_CLIENT, ADMIN_CLIENT_SECRET, null);
 		}
 		return adminToken;
