@@ -13,9 +13,10 @@ import org.convene.core.v1.proto.Change;
 import org.convene.core.v1.proto.ChangeTopic;
 import org.convene.gateway.event.EventView;
 import org.convene.gateway.registration.RegistrationView;
+import org.convene.gateway.session.SessionView;
 import org.convene.grpc.ProtoTime;
 
-/** The {@code Subscription} root: live changes of an event, its registrations and its check-ins. */
+/** The {@code Subscription} root: live changes of an event, its registrations, its check-ins and its sessions. */
 @Controller
 class ChangeGraphQlController {
 
@@ -41,6 +42,12 @@ class ChangeGraphQlController {
 		return registrations(ChangeTopic.CHECK_INS, eventId);
 	}
 
+	@SubscriptionMapping
+	Flux<SessionChange> sessionChanged(@Argument String eventId) {
+		return this.streams.watch(ChangeTopic.SESSIONS, eventId)
+			.map(change -> new SessionChange(change.getType(), occurredAt(change), SessionView.of(change.getSession())));
+	}
+
 	private Flux<RegistrationChange> registrations(ChangeTopic topic, String eventId) {
 		return this.streams.watch(topic, eventId)
 			.map(change -> new RegistrationChange(change.getType(), occurredAt(change),
@@ -53,6 +60,10 @@ class ChangeGraphQlController {
 
 	/** A change of an event: what happened, when, and the event after it. */
 	record EventChange(String type, OffsetDateTime occurredAt, EventView event) {
+	}
+
+	/** A change of a session: what happened, when, and the session after it. */
+	record SessionChange(String type, OffsetDateTime occurredAt, SessionView session) {
 	}
 
 	/** A change of a registration: what happened, when, and the registration after it. */

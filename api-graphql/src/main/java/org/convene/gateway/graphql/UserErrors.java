@@ -2,6 +2,8 @@ package org.convene.gateway.graphql;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.grpc.StatusRuntimeException;
 
@@ -14,6 +16,8 @@ import org.convene.grpc.ApiException;
  * {@code extensions.code}.
  */
 public final class UserErrors {
+
+	private static final Pattern SESSION_ID = Pattern.compile("\\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
 	private UserErrors() {
 	}
@@ -54,10 +58,18 @@ public final class UserErrors {
 			case PRECONDITION_FAILED -> new VersionConflict(error.code().name(), details(error));
 			case INVALID_STATE_TRANSITION -> new InvalidStateTransition(error.code().name(), details(error), error.target());
 			case CONFLICT -> new Conflict(error.code().name(), details(error), error.target());
+			case SCHEDULE_CONFLICT -> new ScheduleConflict(error.code().name(), details(error), error.target(),
+					conflictingSession(error));
 			// Only registration payloads offer Unavailable; only registrations fail this way.
 			case SOLD_OUT, REGISTRATION_LIMIT_REACHED, SALES_NOT_OPEN -> new Unavailable(error.code().name(), details(error));
 			default -> null;
 		};
+	}
+
+	/** The id of the session in the way, which core names first in parentheses in the details. */
+	private static String conflictingSession(ApiError error) {
+		Matcher matcher = error.details() == null ? null : SESSION_ID.matcher(error.details());
+		return matcher != null && matcher.find() ? matcher.group(1) : null;
 	}
 
 	private static String details(ApiError error) {
@@ -83,6 +95,9 @@ public final class UserErrors {
 	}
 
 	public record Unavailable(String code, String message) {
+	}
+
+	public record ScheduleConflict(String code, String message, String target, String conflictingSessionId) {
 	}
 
 	public record ItemFailed(String code, String message, String target) {

@@ -14,6 +14,7 @@ import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc;
@@ -58,6 +59,11 @@ class GrpcClients {
 	@Bean
 	WebhookServiceGrpc.WebhookServiceBlockingStub webhookService(ManagedChannel coreChannel) {
 		return WebhookServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	SessionServiceGrpc.SessionServiceBlockingStub sessionService(ManagedChannel coreChannel) {
+		return SessionServiceGrpc.newBlockingStub(coreChannel);
 	}
 
 	@Bean

@@ -84,6 +84,7 @@ import org.convene.gateway.support.TestBackends;
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
 import org.convene.webhook.v1.proto.WebhookServiceGrpc;
@@ -108,7 +109,8 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			AuditServiceGrpc.getServiceDescriptor(), ClientServiceGrpc.getServiceDescriptor(),
 			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
 			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
-			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor());
+			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor(),
+			SessionServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -204,6 +206,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(new RegistrationRows(this.doors, this.callers, this.admin, this.anonymous).all());
 		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous, this::ownersDomainEvent).all());
 		all.addAll(new ChangeRows(this.doors, this.baseUrl, this::publishedEvent).all());
+		all.addAll(new SessionRows(this.doors, this.admin, this::publishedEvent, this::freshUser).all());
 		return all;
 	}
 

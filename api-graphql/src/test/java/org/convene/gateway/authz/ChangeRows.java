@@ -48,6 +48,8 @@ final class ChangeRows {
 		ops.add(row("convene.core.v1.ChangeService/WatchChanges", Expect.publicRead(), (w, c) -> watch(c, ChangeTopic.EVENT)));
 		ops.add(row("convene.core.v1.ChangeService/WatchChanges", Expect.owner(), (w, c) -> watch(c, ChangeTopic.REGISTRATIONS)));
 		ops.add(row("convene.core.v1.ChangeService/WatchChanges", Expect.owner(), (w, c) -> watch(c, ChangeTopic.CHECK_INS)));
+		ops.add(row("Subscription.sessionChanged", Expect.publicRead(), (w, c) -> subscribe(c,
+				"subscription($id: ID!) { sessionChanged(eventId: $id) { type } }", "id")));
 		ops.add(row("Subscription.eventChanged", Expect.publicRead(), (w, c) -> subscribe(c,
 				"subscription($id: ID!) { eventChanged(id: $id) { type } }", "id")));
 		ops.add(row("Subscription.registrationChanged", Expect.owner(), (w, c) -> subscribe(c,

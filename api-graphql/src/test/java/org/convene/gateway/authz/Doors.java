@@ -136,7 +136,7 @@ final class Doors {
 			if (type.equals("NotFound")) {
 				return Outcome.HIDDEN;
 			}
-			if (List.of("ValidationFailed", "VersionConflict", "InvalidStateTransition", "Conflict").contains(type)) {
+			if (List.of("ValidationFailed", "VersionConflict", "InvalidStateTransition", "Conflict", "ScheduleConflict").contains(type)) {
 				throw new AssertionError(field + " answered " + body);
 			}
 		}

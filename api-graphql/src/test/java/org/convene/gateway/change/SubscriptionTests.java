@@ -48,6 +48,8 @@ class SubscriptionTests extends GatewayIntegrationTest {
 
 	private static final String CHECK_IN_COMPLETED = "subscription($eventId: ID!) { checkInCompleted(eventId: $eventId) { type registration { id status } } }";
 
+	private static final String SESSION_CHANGED = "subscription($eventId: ID!) { sessionChanged(eventId: $eventId) { type occurredAt session { id title eventId status } } }";
+
 	private Registrations registrations;
 
 	private String eventId;
@@ -119,6 +121,23 @@ class SubscriptionTests extends GatewayIntegrationTest {
 		assertThat(grpcTypes).containsExactly("registration.created", "registration.confirmed");
 		assertThat(registration.get("status")).isEqualTo("CONFIRMED");
 		assertThat(((Map<?, ?>) registration.get("event")).get("id")).isEqualTo(this.eventId);
+	}
+
+	@Test
+	void sessionChangesArriveToAnyoneWhoMaySeeTheEvent() throws Exception {
+		Map<?, ?> event = this.http.get().uri("/api/v1/events/{id}", this.eventId).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<String, Object> session = Map.of("title", "Opening", "startsAt", event.get("startsAt"), "endsAt", event.get("endsAt"));
+		assertThat(this.socket.init(Map.of())).isTrue();
+		this.socket.subscribe("s", SESSION_CHANGED, Map.of("eventId", this.eventId));
+
+		Map<String, Object> created = firstChangeWhile("s", n -> this.http.post().uri("/api/v1/events/{id}/sessions", this.eventId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(session).exchange().expectStatus().isCreated());
+
+		Map<String, Object> change = data(created, "sessionChanged");
+		assertThat(change.get("type")).isEqualTo("session.created");
+		assertThat(((Map<?, ?>) change.get("session")).get("title")).isEqualTo("Opening");
+		assertThat(((Map<?, ?>) change.get("session")).get("eventId")).isEqualTo(this.eventId);
 	}
 
 	@Test

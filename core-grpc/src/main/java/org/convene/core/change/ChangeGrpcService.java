@@ -42,7 +42,14 @@ class ChangeGrpcService extends ChangeServiceGrpc.ChangeServiceImplBase {
 		switch (topic) {
 			// The attendee list, as ListRegistrations of an event allows it.
 			case REGISTRATIONS, CHECK_INS -> this.events.managed(caller, eventId, Scopes.REGISTRATIONS_READ, "eventId");
-			case EVENT, SESSIONS -> this.events.readable(caller, eventId, "eventId");
+			case EVENT -> this.events.readable(caller, eventId, "eventId");
+			// The schedule, as ListSessions allows it.
+			case SESSIONS -> {
+				if (!caller.isAnonymous()) {
+					caller.require(Scopes.SESSIONS_READ);
+				}
+				this.events.visible(caller, eventId, "eventId");
+			}
 			default -> throw ApiException.invalid("topic", "must be EVENT, REGISTRATIONS, CHECK_INS or SESSIONS");
 		}
 		this.hub.open(new Watch(topic, eventId, caller), (ServerCallStreamObserver<Change>) response);

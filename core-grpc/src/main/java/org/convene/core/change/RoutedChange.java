@@ -11,6 +11,7 @@ import org.convene.core.v1.proto.Event;
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.Registration;
 import org.convene.schema.core.tables.records.OutboxRecord;
+import org.convene.session.v1.proto.Session;
 
 /**
  * An outbox row as a {@link Change}, with the topic and event it belongs to. The payload was
@@ -35,6 +36,11 @@ record RoutedChange(ChangeTopic topic, UUID eventId, Change change) {
 		if (type.startsWith("event.")) {
 			Event event = parse(row, Event.newBuilder()).build();
 			return new RoutedChange(ChangeTopic.EVENT, row.getAggregateId(), change.setEvent(event).build());
+		}
+		if (type.startsWith("session.")) {
+			Session session = parse(row, Session.newBuilder()).build();
+			return new RoutedChange(ChangeTopic.SESSIONS, UUID.fromString(session.getEventId()),
+					change.setSession(session).build());
 		}
 		ChangeTopic topic = type.equals("checkin.completed") ? ChangeTopic.CHECK_INS
 				: type.startsWith("registration.") ? ChangeTopic.REGISTRATIONS : null;

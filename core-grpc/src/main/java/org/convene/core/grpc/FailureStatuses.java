@@ -35,12 +35,28 @@ final class FailureStatuses {
 			log.warn("Database contention: {}", failure.getMessage());
 			return ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, "The resource is busy; retry shortly").toStatusException();
 		}
+		if (failure instanceof DataIntegrityViolationException && names(failure, "session_within_event")) {
+			// An event moved (or shrank) away from its scheduled sessions: the sessions' copy
+			// of its time follows it (ON UPDATE CASCADE) and their CHECK refuses.
+			return ApiError.of(ErrorCode.CONFLICT, "The event's scheduled sessions would lie outside its time",
+					"Move or cancel the sessions outside the new time first", "startsAt").toStatusException();
+		}
 		if (failure instanceof DataIntegrityViolationException) {
 			log.warn("Constraint violated: {}", failure.getMessage());
 			return ApiError.of(ErrorCode.CONFLICT, "The change conflicts with the current data").toStatusException();
 		}
 		log.error("Unexpected failure", failure);
 		return ApiError.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred").toStatusException();
+	}
+
+	/** Whether the failure or one of its causes names the database constraint. */
+	private static boolean names(Throwable failure, String constraint) {
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("\"" + constraint + "\"")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

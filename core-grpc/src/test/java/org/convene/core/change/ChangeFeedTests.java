@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.convene.common.v1.proto.ErrorCode;
 import org.convene.core.auth.Scopes;
 import org.convene.core.support.Drafts;
 import org.convene.core.support.RegistrationIntegrationTest;
@@ -32,10 +33,16 @@ import org.convene.core.v1.proto.UpdateEventRequest;
 import org.convene.core.v1.proto.Visibility;
 import org.convene.core.v1.proto.WatchChangesRequest;
 import org.convene.grpc.ApiError;
+import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.Registration;
 import org.convene.registration.v1.proto.RegistrationStatus;
 import org.convene.registration.v1.proto.TicketType;
 import org.convene.ticket.v1.proto.CheckInRequest;
+import org.convene.session.v1.proto.CancelSessionRequest;
+import org.convene.session.v1.proto.CreateSessionRequest;
+import org.convene.session.v1.proto.Session;
+import org.convene.session.v1.proto.SessionDraft;
+import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +89,42 @@ class ChangeFeedTests extends RegistrationIntegrationTest {
 		assertThat(change.hasOccurredAt()).isTrue();
 		assertThat(change.getEvent().getTitle()).isEqualTo("Renamed");
 		assertThat(change.getEvent().getVersion()).isEqualTo(this.event.getVersion() + 1);
+	}
+
+	@Test
+	void streamsSessionChangesOfTheEventToWhoeverMaySeeIt() throws Exception {
+		this.stream = watch(ChangeTopic.SESSIONS, this.event.getId(), null);
+		SessionServiceGrpc.SessionServiceBlockingStub sessions = bearer(SessionServiceGrpc.newBlockingStub(this.channel),
+				this.tokens.user(this.organizer, Set.of("ORGANIZER"), Scopes.SESSIONS_READ, Scopes.SESSIONS_WRITE));
+
+		Session created = sessions.createSession(CreateSessionRequest.newBuilder()
+			.setEventId(this.event.getId())
+			.setSession(SessionDraft.newBuilder()
+				.setTitle("Opening")
+				.setRoom("Hall A")
+				.setStartsAt(this.event.getStartsAt())
+				.setEndsAt(ProtoTime.of(ProtoTime.toInstant(this.event.getStartsAt()).plusSeconds(1800))))
+			.build());
+		sessions.cancelSession(CancelSessionRequest.newBuilder().setId(created.getId()).setReason("Speaker ill").build());
+
+		Change first = this.stream.next();
+		assertThat(first.getType()).isEqualTo("session.created");
+		assertThat(first.getAggregateId()).isEqualTo(created.getId());
+		assertThat(first.getSession()).isEqualTo(created);
+		Change second = this.stream.next();
+		assertThat(second.getType()).isEqualTo("session.cancelled");
+		assertThat(second.getSession().getCancellationReason()).isEqualTo("Speaker ill");
+	}
+
+	@Test
+	void refusesSessionStreamsOfEventsTheCallerMayNotSee() throws Exception {
+		Event draft = this.organizerEvents.createEvent(CreateEventRequest.newBuilder()
+			.setEvent(Drafts.event("Secret plans", START, START.plusSeconds(3600)))
+			.build());
+
+		Stream stream = open(ChangeTopic.SESSIONS, draft.getId(), null);
+
+		assertThat(ApiError.fromThrowable(stream.failure()).code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
 	}
 
 	@Test

@@ -1,0 +1,56 @@
+package org.convene.gateway.session;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.google.protobuf.Timestamp;
+
+import org.convene.grpc.ProtoTime;
+import org.convene.session.v1.proto.Session;
+import org.convene.session.v1.proto.SessionSpeaker;
+
+/**
+ * A session as REST and GraphQL show it; {@code track}, {@code room}, {@code language},
+ * {@code capacity} and the cancellation are null when not set. The abstract is {@code
+ * abstract} in JSON and GraphQL ({@code abstractText} only because Java reserves the word).
+ */
+public record SessionView(String id, String eventId, String title, @JsonProperty("abstract") String abstractText,
+		String type, String track, String room, OffsetDateTime startsAt, OffsetDateTime endsAt, Integer capacity,
+		String language, List<String> tags, String status, String cancellationReason, OffsetDateTime cancelledAt,
+		List<SpeakerView> speakers, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	public static SessionView of(Session session) {
+		return new SessionView(session.getId(), session.getEventId(), session.getTitle(), session.getAbstract(),
+				session.getType().name(), blankToNull(session.getTrack()), blankToNull(session.getRoom()),
+				utc(session.getStartsAt()), utc(session.getEndsAt()), session.hasCapacity() ? session.getCapacity() : null,
+				blankToNull(session.getLanguage()), List.copyOf(session.getTagsList()), session.getStatus().name(),
+				blankToNull(session.getCancellationReason()), session.hasCancelledAt() ? utc(session.getCancelledAt()) : null,
+				session.getSpeakersList().stream().map(SpeakerView::of).toList(), session.getVersion(),
+				utc(session.getCreatedAt()), utc(session.getUpdatedAt()));
+	}
+
+	/** The strong ETag of this version. */
+	public String etag() {
+		return "\"" + this.version + "\"";
+	}
+
+	private static OffsetDateTime utc(Timestamp timestamp) {
+		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
+	}
+
+	private static String blankToNull(String value) {
+		return value.isEmpty() ? null : value;
+	}
+
+	/** Someone who speaks at the session: their user id, display name and role. */
+	public record SpeakerView(String userId, String name, String role) {
+
+		static SpeakerView of(SessionSpeaker speaker) {
+			return new SpeakerView(speaker.getUserId(), speaker.getName(), speaker.getRole().name());
+		}
+
+	}
+
+}
