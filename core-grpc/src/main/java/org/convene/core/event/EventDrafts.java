@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.google.protobuf.FieldMask;
 
+import org.convene.core.grpc.UpdateMasks;
 import org.convene.core.v1.proto.EventDraft;
 import org.convene.core.v1.proto.Venue;
 import org.convene.core.v1.proto.Visibility;
@@ -34,20 +35,7 @@ final class EventDrafts {
 
 	/** The fields an update mask names, in snake_case; unknown names are violations. */
 	static Set<String> paths(FieldMask mask, List<FieldViolation> violations) {
-		Set<String> paths = new LinkedHashSet<>();
-		for (String path : mask.getPathsList()) {
-			String snake = path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-			if (FIELDS.contains(snake)) {
-				paths.add(snake);
-			}
-			else {
-				violations.add(new FieldViolation("updateMask", "'" + path + "' is not a writable field of an event"));
-			}
-		}
-		if (mask.getPathsCount() == 0) {
-			violations.add(new FieldViolation("updateMask", "name at least one field to change"));
-		}
-		return paths;
+		return UpdateMasks.paths(mask, FIELDS, "an event", violations);
 	}
 
 	static void apply(EventDraft draft, Set<String> paths, EventRecord row, List<FieldViolation> violations) {

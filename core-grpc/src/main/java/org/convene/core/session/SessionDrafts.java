@@ -2,7 +2,6 @@ package org.convene.core.session;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.google.protobuf.FieldMask;
 
+import org.convene.core.grpc.UpdateMasks;
 import org.convene.grpc.FieldViolation;
 import org.convene.grpc.ProtoTime;
 import org.convene.schema.core.tables.records.EventRecord;
@@ -36,21 +36,9 @@ final class SessionDrafts {
 	private SessionDrafts() {
 	}
 
+	/** The fields an update mask names, in snake_case; unknown names are violations. */
 	static Set<String> paths(FieldMask mask, List<FieldViolation> violations) {
-		Set<String> paths = new LinkedHashSet<>();
-		for (String path : mask.getPathsList()) {
-			String snake = path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-			if (FIELDS.contains(snake)) {
-				paths.add(snake);
-			}
-			else {
-				violations.add(new FieldViolation("updateMask", "'" + path + "' is not a writable field of a session"));
-			}
-		}
-		if (mask.getPathsCount() == 0) {
-			violations.add(new FieldViolation("updateMask", "name at least one field to change"));
-		}
-		return paths;
+		return UpdateMasks.paths(mask, FIELDS, "a session", violations);
 	}
 
 	static void apply(SessionDraft draft, Set<String> paths, SessionRecord row, List<FieldViolation> violations) {

@@ -3,14 +3,13 @@ package org.convene.core.tickettype;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.google.protobuf.FieldMask;
 
+import org.convene.core.grpc.UpdateMasks;
 import org.convene.grpc.FieldViolation;
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.Money;
@@ -42,21 +41,9 @@ final class TicketTypeDrafts {
 	private TicketTypeDrafts() {
 	}
 
+	/** The fields an update mask names, in snake_case; unknown names are violations. */
 	static Set<String> paths(FieldMask mask, List<FieldViolation> violations) {
-		Set<String> paths = new LinkedHashSet<>();
-		for (String path : mask.getPathsList()) {
-			String snake = path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-			if (FIELDS.contains(snake)) {
-				paths.add(snake);
-			}
-			else {
-				violations.add(new FieldViolation("updateMask", "'" + path + "' is not a writable field of a ticket type"));
-			}
-		}
-		if (mask.getPathsCount() == 0) {
-			violations.add(new FieldViolation("updateMask", "name at least one field to change"));
-		}
-		return paths;
+		return UpdateMasks.paths(mask, FIELDS, "a ticket type", violations);
 	}
 
 	static void apply(TicketTypeDraft draft, Set<String> paths, TicketTypeRecord row, List<FieldViolation> violations) {
