@@ -1,12 +1,10 @@
 package org.convene.core.webhook;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -24,8 +22,6 @@ import org.convene.webhook.v1.proto.ListDeliveriesRequest;
 import org.convene.webhook.v1.proto.ListDeliveriesResponse;
 import org.convene.webhook.v1.proto.RedeliverEventRequest;
 
-import static org.convene.schema.core.Tables.APP_USER;
-import static org.convene.schema.core.Tables.EVENT;
 import static org.convene.schema.core.Tables.OUTBOX;
 import static org.convene.schema.core.Tables.WEBHOOK_DELIVERY;
 import static org.convene.schema.core.Tables.WEBHOOK_SUBSCRIPTION;
@@ -85,24 +81,13 @@ class WebhookDeliveries {
 			throw ApiException.of(ErrorCode.INVALID_STATE_TRANSITION, "The subscription is disabled",
 					"Enable webhook subscription '" + subscription.getId() + "' before redelivering to it", "enabled");
 		}
-		Field<Instant> now = DSL.currentInstant();
-		WebhookDeliveryRecord queued = this.db
-			.insertInto(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.SUBSCRIPTION_ID, WEBHOOK_DELIVERY.OUTBOX_ID,
-					WEBHOOK_DELIVERY.MESSAGE_ID, WEBHOOK_DELIVERY.EVENT_TYPE, WEBHOOK_DELIVERY.STATUS,
-					WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.CREATED_AT)
-			.select(DSL.select(WEBHOOK_SUBSCRIPTION.ID, OUTBOX.ID, WebhookFanOut.NEW_MESSAGE_ID, OUTBOX.EVENT_TYPE,
-					DSL.inline("PENDING"), now, now)
-				.from(OUTBOX)
-				.join(WEBHOOK_SUBSCRIPTION).on(WEBHOOK_SUBSCRIPTION.ID.eq(subscription.getId()))
-				.leftJoin(APP_USER).on(WebhookAudience.OWNER_USER)
-				.leftJoin(EVENT).on(EVENT.ID.eq(WebhookAudience.EVENT_OF))
-				.where(OUTBOX.EVENT_ID.eq(eventId))
-				.and(WebhookAudience.mayReceive()))
+		WebhookDeliveryRecord queued = WebhookFanOut
+			.newMessages(this.db, WEBHOOK_SUBSCRIPTION.ID.eq(subscription.getId()), OUTBOX.EVENT_ID.eq(eventId))
 			.onConflict(WEBHOOK_DELIVERY.SUBSCRIPTION_ID, WEBHOOK_DELIVERY.OUTBOX_ID)
 			.doUpdate()
 			.set(WEBHOOK_DELIVERY.STATUS, "PENDING")
 			.set(WEBHOOK_DELIVERY.ATTEMPTS, 0)
-			.set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, now)
+			.set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, DSL.currentInstant())
 			.returning()
 			.fetchOne();
 		if (queued == null) {

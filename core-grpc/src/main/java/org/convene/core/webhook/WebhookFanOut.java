@@ -3,14 +3,18 @@ package org.convene.core.webhook;
 import java.time.Instant;
 import java.util.List;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import org.convene.schema.core.tables.records.WebhookDeliveryRecord;
 
 import static org.convene.schema.core.Tables.APP_USER;
 import static org.convene.schema.core.Tables.EVENT;
@@ -83,23 +87,31 @@ class WebhookFanOut {
 		if (ids.isEmpty()) {
 			return 0;
 		}
+		newMessages(this.db, WEBHOOK_SUBSCRIPTION.ENABLED.isTrue().and(WebhookAudience.selects()), OUTBOX.ID.in(ids))
+			.onConflictDoNothing()
+			.execute();
+		markDispatched(ids);
+		return ids.size();
+	}
+
+	/**
+	 * Inserts a pending message, due now, for each pair of an outbox row and a subscription the
+	 * conditions pick, where the subscription's owner may receive the row.
+	 */
+	static InsertOnDuplicateStep<WebhookDeliveryRecord> newMessages(DSLContext db, Condition subscriptions, Condition rows) {
 		Field<Instant> now = DSL.currentInstant();
-		this.db.insertInto(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.SUBSCRIPTION_ID, WEBHOOK_DELIVERY.OUTBOX_ID,
+		return db.insertInto(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.SUBSCRIPTION_ID, WEBHOOK_DELIVERY.OUTBOX_ID,
 				WEBHOOK_DELIVERY.MESSAGE_ID, WEBHOOK_DELIVERY.EVENT_TYPE, WEBHOOK_DELIVERY.STATUS,
 				WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.CREATED_AT)
 			.select(DSL.select(WEBHOOK_SUBSCRIPTION.ID, OUTBOX.ID, NEW_MESSAGE_ID, OUTBOX.EVENT_TYPE, DSL.inline("PENDING"),
 					now, now)
 				.from(OUTBOX)
-				.join(WEBHOOK_SUBSCRIPTION).on(WEBHOOK_SUBSCRIPTION.ENABLED.isTrue().and(WebhookAudience.selects()))
+				.join(WEBHOOK_SUBSCRIPTION).on(subscriptions)
 				.leftJoin(APP_USER).on(WebhookAudience.OWNER_USER)
 				.leftJoin(EVENT).on(EVENT.ID.eq(WebhookAudience.EVENT_OF))
-				.where(OUTBOX.ID.in(ids))
+				.where(rows)
 				.and(WebhookAudience.mayReceive())
-				.orderBy(OUTBOX.ID, WEBHOOK_SUBSCRIPTION.ID))
-			.onConflictDoNothing()
-			.execute();
-		markDispatched(ids);
-		return ids.size();
+				.orderBy(OUTBOX.ID, WEBHOOK_SUBSCRIPTION.ID));
 	}
 
 	private List<Long> next(int limit) {
