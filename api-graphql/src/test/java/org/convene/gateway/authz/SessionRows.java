@@ -18,6 +18,7 @@ import org.convene.session.v1.proto.AssignSpeakerRequest;
 import org.convene.session.v1.proto.BatchListSessionsRequest;
 import org.convene.session.v1.proto.CancelSessionRequest;
 import org.convene.session.v1.proto.CreateSessionRequest;
+import org.convene.session.v1.proto.GetScheduleRequest;
 import org.convene.session.v1.proto.GetSessionRequest;
 import org.convene.session.v1.proto.ListMySessionsRequest;
 import org.convene.session.v1.proto.ListSessionsRequest;
@@ -80,6 +81,8 @@ final class SessionRows {
 			String[] withSpeaker = sessionWithSpeaker();
 			return this.doors.rest(c, HttpMethod.DELETE, "/api/v1/sessions/" + withSpeaker[0] + "/speakers/" + withSpeaker[1], null);
 		}));
+		ops.add(row("GET /api/v1/events/{eventId}/schedule", Expect.publicRead(), (w, c) -> this.doors.rest(c, HttpMethod.GET,
+				"/api/v1/events/" + event() + "/schedule?groupBy=track", null)));
 		ops.add(row("GET /api/v1/users/me/sessions", Expect.self(),
 				(w, c) -> this.doors.rest(c, HttpMethod.GET, "/api/v1/users/me/sessions", null)));
 
@@ -88,6 +91,9 @@ final class SessionRows {
 		ops.add(row("Query.sessions", Expect.publicRead(), (w, c) -> this.doors.graphQl(c,
 				"query($id: ID!) { sessions(eventId: $id, first: 5) { nodes { id } } }",
 				Map.of("id", event()), "sessions")));
+		ops.add(row("Query.schedule", Expect.publicRead(), (w, c) -> this.doors.graphQl(c,
+				"query($id: ID!) { schedule(eventId: $id) { days rooms { name sessions { id } } } }", Map.of("id", event()),
+				"schedule")));
 		ops.add(row("Query.mySessions", Expect.self(),
 				(w, c) -> this.doors.graphQl(c, "{ mySessions(first: 5) { nodes { id } } }", Map.of(), "mySessions")));
 		ops.add(row("Mutation.createSession", Expect.owner(), (w, c) -> {
@@ -118,6 +124,8 @@ final class SessionRows {
 				s -> s.listSessions(ListSessionsRequest.newBuilder().setEventId(event()).build()))));
 		ops.add(row(service + "BatchListSessions", Expect.publicRead(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
 				s -> s.batchListSessions(BatchListSessionsRequest.newBuilder().addEventIds(event()).build()))));
+		ops.add(row(service + "GetSchedule", Expect.publicRead(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
+				s -> s.getSchedule(GetScheduleRequest.newBuilder().setEventId(event()).build()))));
 		ops.add(row(service + "ListMySessions", Expect.self(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,
 				s -> s.listMySessions(ListMySessionsRequest.getDefaultInstance()))));
 		ops.add(row(service + "CreateSession", Expect.owner(), (w, c) -> this.doors.grpc(c, SessionServiceGrpc::newBlockingStub,

@@ -143,4 +143,37 @@ class SessionGraphQlTests extends GatewayIntegrationTest {
 				"convene.session.v1.SessionService/BatchListSessions", 1));
 	}
 
+	@Test
+	void aWholeDayByRoomAndByTrackCostsOneCallForTheScheduleAndOneForItsEvent() {
+		for (int room = 0; room < 4; room++) {
+			Map<String, Object> input = input(this.event, "Talk " + room, "Room " + room, 0, 30);
+			input.put("track", room % 2 == 0 ? "Even" : "Odd");
+			String session = this.graphQl.document(CREATE).variable("input", input).execute()
+				.path("createSession.session.id").entity(String.class).get();
+			this.http.put().uri("/api/v1/sessions/{id}/speakers/{user}", session, TestBackends.get().newUser("Speaker " + room))
+				.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("role", "SPEAKER"))
+				.exchange().expectStatus().isOk();
+		}
+		this.calls.reset();
+
+		this.graphQl.document("""
+				query($id: ID!) {
+				  schedule(eventId: $id) {
+				    timeZone days
+				    rooms { name sessions { title speakers { name } event { id } } }
+				    tracks { name sessions { title } }
+				  }
+				}""").variable("id", this.event).execute()
+			.path("schedule.timeZone").entity(String.class).isEqualTo("Europe/Berlin")
+			.path("schedule.rooms[*].name").entityList(String.class).containsExactly("Room 0", "Room 1", "Room 2", "Room 3")
+			.path("schedule.rooms[3].sessions[0].speakers[0].name").entity(String.class).isEqualTo("Speaker 3")
+			.path("schedule.rooms[0].sessions[0].event.id").entity(String.class).isEqualTo(this.event)
+			.path("schedule.tracks[*].name").entityList(String.class).containsExactly("Even", "Odd")
+			.path("schedule.tracks[1].sessions[*].title").entityList(String.class).containsExactlyInAnyOrder("Talk 1", "Talk 3");
+
+		assertThat(this.calls.byMethod()).containsExactlyInAnyOrderEntriesOf(Map.of(
+				"convene.session.v1.SessionService/GetSchedule", 1,
+				"convene.core.v1.EventService/BatchGetEvents", 1));
+	}
+
 }

@@ -153,4 +153,38 @@ class SessionRestTests extends GatewayIntegrationTest {
 			.expectBody().jsonPath("$.error.code").isEqualTo("VALIDATION_FAILED").jsonPath("$.error.target").isEqualTo("endsAt");
 	}
 
+	@Test
+	void aDayOfTheScheduleComesAsLanesByRoomOrByTrack() {
+		Map<String, Object> keynote = session("Keynote", "Hall B", 0, 30);
+		keynote.put("track", "Main");
+		Map<String, Object> workshop = session("Workshop", "hall a", 0, 30);
+		workshop.put("track", "Hands-on");
+		Map<String, Object> lunch = session("Lunch", null, 0, 30);
+		lunch.remove("room");
+		lunch.put("track", "Main");
+		create(keynote);
+		create(workshop);
+		create(lunch);
+		String day = START.atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate().toString();
+
+		this.anonymous.get().uri("/api/v1/events/{id}/schedule", this.event).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.day").isEqualTo(day)
+			.jsonPath("$.timeZone").isEqualTo("Europe/Berlin")
+			.jsonPath("$.groupBy").isEqualTo("room")
+			.jsonPath("$.lanes[*].name").isEqualTo(java.util.Arrays.asList("hall a", "Hall B", null))
+			.jsonPath("$.lanes[1].sessions[0].title").isEqualTo("Keynote")
+			.jsonPath("$.lanes[2].sessions[0].title").isEqualTo("Lunch");
+		this.anonymous.get().uri("/api/v1/events/{id}/schedule?day={day}&groupBy=track", this.event, day).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.lanes[*].name").isEqualTo(List.of("Hands-on", "Main"))
+			.jsonPath("$.lanes[1].sessions.length()").isEqualTo(2);
+		this.anonymous.get().uri("/api/v1/events/{id}/schedule?groupBy=speaker", this.event).exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.error.target").isEqualTo("groupBy");
+		this.anonymous.get().uri("/api/v1/events/{id}/schedule?day=monday", this.event).exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("VALIDATION_FAILED");
+	}
+
 }

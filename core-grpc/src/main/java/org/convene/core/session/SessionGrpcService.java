@@ -9,10 +9,12 @@ import org.convene.session.v1.proto.BatchListSessionsRequest;
 import org.convene.session.v1.proto.BatchListSessionsResponse;
 import org.convene.session.v1.proto.CancelSessionRequest;
 import org.convene.session.v1.proto.CreateSessionRequest;
+import org.convene.session.v1.proto.GetScheduleRequest;
 import org.convene.session.v1.proto.GetSessionRequest;
 import org.convene.session.v1.proto.ListMySessionsRequest;
 import org.convene.session.v1.proto.ListSessionsRequest;
 import org.convene.session.v1.proto.ListSessionsResponse;
+import org.convene.session.v1.proto.Schedule;
 import org.convene.session.v1.proto.Session;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.session.v1.proto.UnassignSpeakerRequest;
@@ -74,6 +76,11 @@ class SessionGrpcService extends SessionServiceGrpc.SessionServiceImplBase {
 	@Override
 	public void listMySessions(ListMySessionsRequest request, StreamObserver<ListSessionsResponse> response) {
 		reply(response, this.queries.mine(request));
+	}
+
+	@Override
+	public void getSchedule(GetScheduleRequest request, StreamObserver<Schedule> response) {
+		reply(response, this.queries.schedule(request));
 	}
 
 	private static <T> void reply(StreamObserver<T> response, T value) {

@@ -1,5 +1,7 @@
 package org.convene.core.session;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,11 +29,14 @@ import org.convene.schema.core.tables.records.EventRecord;
 import org.convene.schema.core.tables.records.SessionRecord;
 import org.convene.session.v1.proto.BatchListSessionsResponse;
 import org.convene.session.v1.proto.EventSessions;
+import org.convene.session.v1.proto.GetScheduleRequest;
 import org.convene.session.v1.proto.ListMySessionsRequest;
 import org.convene.session.v1.proto.ListSessionsRequest;
 import org.convene.session.v1.proto.ListSessionsResponse;
+import org.convene.session.v1.proto.Schedule;
 import org.convene.session.v1.proto.Session;
 import org.convene.session.v1.proto.SessionEdge;
+import org.convene.session.v1.proto.SessionFilter;
 
 import static org.convene.schema.core.Tables.SESSION;
 import static org.convene.schema.core.Tables.SESSION_SPEAKER;
@@ -105,6 +110,29 @@ class SessionQueries {
 				.setEventId(id.toString())
 				.addAllSessions(byEvent.getOrDefault(id, List.of()))));
 		return response.build();
+	}
+
+	Schedule schedule(GetScheduleRequest request) {
+		Caller caller = reader();
+		EventRecord event = this.events.visible(caller, RequestIds.uuid(request.getEventId(), "eventId"), "eventId");
+		ZoneId zone = ZoneId.of(event.getTimeZone());
+		List<String> days = days(event, zone);
+		String day = request.getDay().isBlank() ? days.get(0) : request.getDay().strip();
+		Condition onThatDay = SessionListing.condition(event, SessionFilter.newBuilder().setDay(day).build());
+		return Schedule.newBuilder()
+			.setEventId(event.getId().toString())
+			.setDay(day)
+			.setTimeZone(zone.getId())
+			.addAllDays(days)
+			.addAllSessions(this.sessions.toProto(this.sessions.byStart(onThatDay)))
+			.build();
+	}
+
+	/** The dates in the event's time zone from its start to its (exclusive) end. */
+	private static List<String> days(EventRecord event, ZoneId zone) {
+		LocalDate first = event.getStartsAt().atZone(zone).toLocalDate();
+		LocalDate last = event.getEndsAt().minusNanos(1).atZone(zone).toLocalDate();
+		return first.datesUntil(last.plusDays(1)).map(LocalDate::toString).toList();
 	}
 
 	private ListSessionsResponse response(Page<SessionRecord> page) {

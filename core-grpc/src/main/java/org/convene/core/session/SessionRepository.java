@@ -69,6 +69,11 @@ class SessionRepository {
 			.fetch();
 	}
 
+	/** Every session the condition selects, by start time (then id). */
+	List<SessionRecord> byStart(Condition condition) {
+		return this.db.selectFrom(SESSION).where(condition).orderBy(SESSION.STARTS_AT, SESSION.ID).fetch();
+	}
+
 	Page<SessionRecord> page(Condition filter, PageSpec spec) {
 		return Pager.fetch(this.db, SESSION, filter, SessionListing.KEYSET, spec);
 	}

@@ -2,6 +2,7 @@ package org.convene.core.session;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +39,12 @@ import org.convene.session.v1.proto.BatchListSessionsRequest;
 import org.convene.session.v1.proto.BatchListSessionsResponse;
 import org.convene.session.v1.proto.CancelSessionRequest;
 import org.convene.session.v1.proto.CreateSessionRequest;
+import org.convene.session.v1.proto.GetScheduleRequest;
 import org.convene.session.v1.proto.GetSessionRequest;
 import org.convene.session.v1.proto.ListMySessionsRequest;
 import org.convene.session.v1.proto.ListSessionsRequest;
 import org.convene.session.v1.proto.ListSessionsResponse;
+import org.convene.session.v1.proto.Schedule;
 import org.convene.session.v1.proto.Session;
 import org.convene.session.v1.proto.SessionDraft;
 import org.convene.session.v1.proto.SessionEdge;
@@ -301,6 +304,64 @@ class SessionServiceTests extends RegistrationIntegrationTest {
 
 			assertThat(anonymousView.getListsList()).hasSize(1);
 			assertThat(anonymousView.getLists(0).getSessionsList()).extracting(Session::getTitle).containsExactly("Published talk");
+		}
+
+		@Test
+		void aScheduleIsOneWholeDayInTheEventsTimeZoneWithTheDaysItSpans() {
+			ZoneId berlin = ZoneId.of("Europe/Berlin");
+			LocalDate firstDay = LocalDate.now(berlin).plusDays(40);
+			ZonedDateTime opening = firstDay.atTime(9, 0).atZone(berlin);
+			Event twoDays = SessionServiceTests.this.organizerEvents.createEvent(CreateEventRequest.newBuilder()
+				.setEvent(Drafts.event("Two days", opening.toInstant(), opening.plusDays(1).withHour(18).toInstant()))
+				.build());
+			create(twoDays, at("Keynote", "Hall A", opening, 60).setTrack("Main"));
+			create(twoDays, at("Late night hacking", "Hall B", opening.withHour(23), 90));
+			create(twoDays, at("Workshop", "Hall B", opening.plusMinutes(30), 120).setTrack("Hands-on"));
+			cancel(create(twoDays, at("Called off", "Hall A", opening.plusHours(2), 30)));
+			create(twoDays, at("Second morning", "Hall A", opening.plusDays(1), 60));
+
+			SessionServiceGrpc.SessionServiceBlockingStub sessions = SessionServiceTests.this.organizerSessions;
+			Schedule first = sessions.getSchedule(GetScheduleRequest.newBuilder().setEventId(twoDays.getId()).build());
+			Schedule second = sessions.getSchedule(GetScheduleRequest.newBuilder()
+				.setEventId(twoDays.getId())
+				.setDay(firstDay.plusDays(1).toString())
+				.build());
+
+			assertThat(first.getDay()).isEqualTo(firstDay.toString());
+			assertThat(first.getTimeZone()).isEqualTo("Europe/Berlin");
+			assertThat(first.getDaysList()).containsExactly(firstDay.toString(), firstDay.plusDays(1).toString());
+			assertThat(first.getSessionsList()).extracting(Session::getTitle)
+				.containsExactly("Keynote", "Workshop", "Called off", "Late night hacking");
+			assertThat(first.getSessions(2).getStatus()).isEqualTo(SessionStatus.CANCELLED);
+			assertThat(second.getSessionsList()).extracting(Session::getTitle).containsExactly("Late night hacking", "Second morning");
+		}
+
+		@Test
+		void aScheduleIsRefusedForABadDayAndHiddenFromThoseWhoMayNotSeeTheEvent() {
+			Event draftEvent = SessionServiceTests.this.organizerEvents.createEvent(CreateEventRequest.newBuilder()
+				.setEvent(Drafts.event("Draft", START, START.plus(2, ChronoUnit.HOURS)))
+				.build());
+
+			StatusRuntimeException badDay = failureOf(() -> anonymous().getSchedule(GetScheduleRequest.newBuilder()
+				.setEventId(SessionServiceTests.this.event.getId())
+				.setDay("tomorrow")
+				.build()));
+			StatusRuntimeException hidden = failureOf(
+					() -> anonymous().getSchedule(GetScheduleRequest.newBuilder().setEventId(draftEvent.getId()).build()));
+
+			assertThat(codeOf(badDay)).isEqualTo(ErrorCode.VALIDATION_FAILED);
+			assertThat(codeOf(hidden)).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
+			assertThat(SessionServiceTests.this.organizerSessions
+				.getSchedule(GetScheduleRequest.newBuilder().setEventId(draftEvent.getId()).build())
+				.getSessionsList()).isEmpty();
+		}
+
+		private static SessionDraft.Builder at(String title, String room, ZonedDateTime start, int minutes) {
+			return SessionDraft.newBuilder()
+				.setTitle(title)
+				.setRoom(room)
+				.setStartsAt(ProtoTime.of(start.toInstant()))
+				.setEndsAt(ProtoTime.of(start.plusMinutes(minutes).toInstant()));
 		}
 
 		private ListSessionsResponse list(Event event, SessionFilter.Builder filter) {
