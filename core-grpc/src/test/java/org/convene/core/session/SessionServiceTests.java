@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
@@ -61,6 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.core.support.Failures.failureOf;
 import static org.convene.schema.core.Tables.OUTBOX;
 import static org.convene.schema.core.Tables.SESSION;
+import static org.convene.schema.core.Tables.SESSION_SPEAKER;
 
 /** SessionService over a real gRPC channel and PostgreSQL: the schedule and its rules. */
 class SessionServiceTests extends RegistrationIntegrationTest {
@@ -518,37 +520,77 @@ class SessionServiceTests extends RegistrationIntegrationTest {
 
 		@Test
 		void ofTwoConcurrentOverlappingSessionsInOneRoomExactlyOneIsCreated() throws Exception {
+			for (int round = 0; round < 5; round++) {
+				String room = "Room " + round;
+
+				exactlyOneWins(() -> create(draft("Contender A", room, 0, 60)), () -> create(draft("Contender B", room, 10, 70)));
+
+				assertThat(SessionServiceTests.this.db.fetchCount(SESSION, SESSION.ROOM.eq(room))).isEqualTo(1);
+			}
+		}
+
+		@Test
+		void ofTwoConcurrentMovesIntoOneRoomAtOneTimeExactlyOneSucceeds() throws Exception {
+			for (int round = 0; round < 5; round++) {
+				Session first = create(draft("Mover A", "Left " + round, 0, 60));
+				Session second = create(draft("Mover B", "Right " + round, 0, 60));
+				String room = "Middle " + round;
+
+				exactlyOneWins(() -> moveTo(first, room), () -> moveTo(second, room));
+
+				assertThat(SessionServiceTests.this.db.fetchCount(SESSION, SESSION.ROOM.eq(room))).isEqualTo(1);
+			}
+		}
+
+		@Test
+		void ofTwoConcurrentAssignmentsOfOneSpeakerToOverlappingSessionsExactlyOneSucceeds() throws Exception {
+			for (int round = 0; round < 5; round++) {
+				UUID speaker = newUser("Busy " + round);
+				Session first = create(draft("Talk A", "North " + round, 0, 60));
+				Session second = create(draft("Talk B", "South " + round, 30, 90));
+
+				exactlyOneWins(() -> assign(first, speaker, SpeakerRole.SPEAKER), () -> assign(second, speaker, SpeakerRole.PANELIST));
+
+				assertThat(SessionServiceTests.this.db.fetchCount(SESSION_SPEAKER, SESSION_SPEAKER.USER_ID.eq(speaker))).isEqualTo(1);
+			}
+		}
+
+		private Session moveTo(Session session, String room) {
+			return SessionServiceTests.this.organizerSessions.updateSession(UpdateSessionRequest.newBuilder()
+				.setId(session.getId())
+				.setSession(SessionDraft.newBuilder().setRoom(room))
+				.setUpdateMask(FieldMask.newBuilder().addPaths("room"))
+				.build());
+		}
+
+		/** Runs both at once; exactly one succeeds and the other is refused with SCHEDULE_CONFLICT. */
+		private static void exactlyOneWins(Supplier<Session> one, Supplier<Session> other) throws Exception {
 			ExecutorService threads = Executors.newFixedThreadPool(2);
 			try {
-				for (int round = 0; round < 5; round++) {
-					String room = "Room " + round;
-					CountDownLatch start = new CountDownLatch(1);
-					List<CompletableFuture<Object>> outcomes = new ArrayList<>();
-					for (int i = 0; i < 2; i++) {
-						SessionDraft.Builder draft = draft("Contender " + i, room, 10 * i, 60 + 10 * i);
-						outcomes.add(CompletableFuture.supplyAsync(() -> {
-							await(start);
-							try {
-								return create(draft);
-							}
-							catch (StatusRuntimeException ex) {
-								return ex;
-							}
-						}, threads));
-					}
-					start.countDown();
-					List<Object> results = new ArrayList<>();
-					for (CompletableFuture<Object> outcome : outcomes) {
-						results.add(outcome.get(30, TimeUnit.SECONDS));
-					}
-
-					assertThat(results).filteredOn(Session.class::isInstance).hasSize(1);
-					assertThat(results).filteredOn(StatusRuntimeException.class::isInstance)
-						.singleElement()
-						.extracting(failure -> codeOf((StatusRuntimeException) failure))
-						.isEqualTo(ErrorCode.SCHEDULE_CONFLICT);
-					assertThat(SessionServiceTests.this.db.fetchCount(SESSION, SESSION.ROOM.eq(room))).isEqualTo(1);
+				CountDownLatch start = new CountDownLatch(1);
+				List<CompletableFuture<Object>> outcomes = new ArrayList<>();
+				for (Supplier<Session> contender : List.of(one, other)) {
+					outcomes.add(CompletableFuture.supplyAsync(() -> {
+						await(start);
+						try {
+							return contender.get();
+						}
+						catch (StatusRuntimeException ex) {
+							return ex;
+						}
+					}, threads));
 				}
+				start.countDown();
+				List<Object> results = new ArrayList<>();
+				for (CompletableFuture<Object> outcome : outcomes) {
+					results.add(outcome.get(30, TimeUnit.SECONDS));
+				}
+
+				assertThat(results).filteredOn(Session.class::isInstance).hasSize(1);
+				assertThat(results).filteredOn(StatusRuntimeException.class::isInstance)
+					.singleElement()
+					.extracting(failure -> codeOf((StatusRuntimeException) failure))
+					.isEqualTo(ErrorCode.SCHEDULE_CONFLICT);
 			}
 			finally {
 				threads.shutdownNow();
