@@ -59,8 +59,9 @@ class TicketPdf {
 				writer.paragraph(ticketType, 14);
 				writer.space(24);
 				float left = (page.getMediaBox().getWidth() - QR_SIZE) / 2;
-				float drawn = QrCodes.draw(content, code, left, writer.y - QR_SIZE, QR_SIZE);
-				writer.y -= drawn + 18;
+				QrCodes.draw(content, code, left, writer.y - QR_SIZE, QR_SIZE);
+				// below the code's lowest row, more than the four modules of quiet zone scanners need
+				writer.y -= QR_SIZE + 24;
 				writer.label("Registration " + registration.getId() + ". Show this code at the entrance.");
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -77,14 +78,27 @@ class TicketPdfTests extends TicketIntegrationTest {
 		}
 	}
 
-	/** Renders the page as a printer would and reads its QR code as a phone would. */
+	/**
+	 * Renders the page as a printer would and reads its QR code as a phone would: from several
+	 * frames (here resolutions), as ZXing's detector misses about one code in a hundred at any
+	 * single resolution.
+	 */
 	private static String scan(TicketDocument document) throws Exception {
 		try (PDDocument pdf = Loader.loadPDF(document.getData().toByteArray())) {
-			BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 110, ImageType.RGB);
-			int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-			BinaryBitmap bitmap = new BinaryBitmap(
-					new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
-			return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+			NotFoundException missed = null;
+			for (int dpi : new int[] { 110, 150, 200, 300 }) {
+				BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, dpi, ImageType.RGB);
+				int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+				BinaryBitmap bitmap = new BinaryBitmap(
+						new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+				try {
+					return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+				}
+				catch (NotFoundException ex) {
+					missed = ex;
+				}
+			}
+			throw missed;
 		}
 	}
 
