@@ -23,6 +23,7 @@ import org.convene.common.v1.proto.ErrorCode;
 import org.convene.common.v1.proto.PageRequest;
 import org.convene.core.auth.Scopes;
 import org.convene.core.support.RegistrationIntegrationTest;
+import org.convene.core.v1.proto.CancelEventRequest;
 import org.convene.core.v1.proto.Event;
 import org.convene.grpc.ApiError;
 import org.convene.grpc.ProtoTime;
@@ -326,6 +327,25 @@ class AgendaServiceTests extends RegistrationIntegrationTest {
 			assertThat(codeOf(failureOf(() -> add(agendaOf(user), workshop)))).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION);
 			add(agendaOf(attendee("Bo")), workshop);
 			assertThat(seatsTakenOf(workshop)).isEqualTo(1);
+		}
+
+		@Test
+		void freesEverySeatWhenTheEventIsCancelled() {
+			UUID ann = attendee("Ann");
+			UUID bo = attendee("Bo");
+			Session workshop = session("Workshop", 0, 5, true);
+			add(agendaOf(ann), workshop);
+			add(agendaOf(bo), workshop);
+
+			AgendaServiceTests.this.organizerEvents.cancelEvent(CancelEventRequest.newBuilder()
+				.setId(AgendaServiceTests.this.event.getId())
+				.setReason("Venue closed")
+				.build());
+
+			assertThat(seatsTakenOf(workshop)).isZero();
+			assertThat(seatBookmarksOf(workshop)).isZero();
+			assertThat(AgendaServiceTests.this.db.fetchCount(SESSION_BOOKMARK,
+					SESSION_BOOKMARK.SESSION_ID.eq(UUID.fromString(workshop.getId())))).isEqualTo(2);
 		}
 
 		@Test
