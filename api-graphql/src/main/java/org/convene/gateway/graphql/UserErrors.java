@@ -60,7 +60,7 @@ public final class UserErrors {
 			case CONFLICT -> new Conflict(error.code().name(), details(error), error.target());
 			case SCHEDULE_CONFLICT -> new ScheduleConflict(error.code().name(), details(error), error.target(),
 					conflictingSession(error));
-			// Only registration payloads offer Unavailable; only registrations fail this way.
+			// Registration payloads offer Unavailable, and addToAgenda (a full session is SOLD_OUT).
 			case SOLD_OUT, REGISTRATION_LIMIT_REACHED, SALES_NOT_OPEN -> new Unavailable(error.code().name(), details(error));
 			default -> null;
 		};

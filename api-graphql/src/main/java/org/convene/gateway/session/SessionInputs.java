@@ -28,7 +28,8 @@ final class SessionInputs {
 			Map.entry("track", "a string"), Map.entry("room", "a string"),
 			Map.entry("startsAt", "an RFC 3339 date-time"), Map.entry("endsAt", "an RFC 3339 date-time"),
 			Map.entry("capacity", "a positive integer, or null for no limit of its own"),
-			Map.entry("language", "a BCP 47 language tag such as en"), Map.entry("tags", "an array of strings"));
+			Map.entry("language", "a BCP 47 language tag such as en"), Map.entry("tags", "an array of strings"),
+			Map.entry("requiresSeat", "true or false; true needs a capacity"));
 
 	private static final Set<String> LIST_PARAMETERS = Set.of("day", "track", "room", "speakerId", "tag", "status",
 			"page", "pageSize", "limit", "offset", "cursor");

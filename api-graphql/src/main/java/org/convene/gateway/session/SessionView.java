@@ -10,16 +10,19 @@ import com.google.protobuf.Timestamp;
 import org.convene.grpc.ProtoTime;
 import org.convene.session.v1.proto.Session;
 import org.convene.session.v1.proto.SessionSpeaker;
+import org.convene.session.v1.proto.SessionStatus;
 
 /**
  * A session as REST and GraphQL show it; {@code track}, {@code room}, {@code language},
- * {@code capacity} and the cancellation are null when not set. The abstract is {@code
+ * {@code capacity} and the cancellation are null when not set; {@code seatsAvailable} only
+ * counts for a scheduled session that requires a seat. The abstract is {@code
  * abstract} in JSON and GraphQL ({@code abstractText} only because Java reserves the word).
  */
 public record SessionView(String id, String eventId, String title, @JsonProperty("abstract") String abstractText,
 		String type, String track, String room, OffsetDateTime startsAt, OffsetDateTime endsAt, Integer capacity,
 		String language, List<String> tags, String status, String cancellationReason, OffsetDateTime cancelledAt,
-		List<SpeakerView> speakers, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		List<SpeakerView> speakers, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+		boolean requiresSeat, int seatsTaken, Integer seatsAvailable) {
 
 	public static SessionView of(Session session) {
 		return new SessionView(session.getId(), session.getEventId(), session.getTitle(), session.getAbstract(),
@@ -28,12 +31,21 @@ public record SessionView(String id, String eventId, String title, @JsonProperty
 				blankToNull(session.getLanguage()), List.copyOf(session.getTagsList()), session.getStatus().name(),
 				blankToNull(session.getCancellationReason()), session.hasCancelledAt() ? utc(session.getCancelledAt()) : null,
 				session.getSpeakersList().stream().map(SpeakerView::of).toList(), session.getVersion(),
-				utc(session.getCreatedAt()), utc(session.getUpdatedAt()));
+				utc(session.getCreatedAt()), utc(session.getUpdatedAt()), session.getRequiresSeat(),
+				session.getSeatsTaken(), seatsAvailable(session));
 	}
 
 	/** The strong ETag of this version. */
 	public String etag() {
 		return "\"" + this.version + "\"";
+	}
+
+	/** The seats still free of a scheduled session that requires one; null for the others. */
+	private static Integer seatsAvailable(Session session) {
+		if (!session.getRequiresSeat() || !session.hasCapacity() || session.getStatus() != SessionStatus.SCHEDULED) {
+			return null;
+		}
+		return Math.max(0, session.getCapacity() - session.getSeatsTaken());
 	}
 
 	private static OffsetDateTime utc(Timestamp timestamp) {

@@ -65,6 +65,9 @@ class ScheduleConflicts {
 			switch (constraint) {
 				case ROOM -> throw roomTaken(session, ex);
 				case SPEAKER -> throw speakerBusy(session, speakers, ex);
+				case SessionSeats.WITHIN_CAPACITY -> throw SessionSeats.fewerThanTaken(session);
+				case SessionSeats.HAS_CAPACITY -> throw new ApiException(ApiError.validation(List.of(
+						new FieldViolation("requiresSeat", "needs a capacity: the number of seats"))));
 				case WITHIN_EVENT, EVENT_TIME -> throw new ApiException(ApiError.validation(List.of(
 						new FieldViolation("startsAt", "the session must lie within its event's time, which has changed; read the event again"))));
 				default -> throw ex;

@@ -85,6 +85,7 @@ class SessionCommands {
 		SessionDrafts.apply(request.getSession(), paths, row, violations);
 		SessionDrafts.check(row, changing.event(), violations);
 		throwIfAny(violations);
+		SessionSeats.requireRoomForSeatsTaken(row);
 		List<UUID> speakers = this.sessions.speakerIds(row.getId());
 		this.conflicts.write(row, speakers, () -> this.sessions.update(row));
 		return record("session.updated", row);

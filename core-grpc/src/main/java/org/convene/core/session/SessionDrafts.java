@@ -25,7 +25,7 @@ import org.convene.session.v1.proto.SessionType;
 final class SessionDrafts {
 
 	static final Set<String> FIELDS = Set.of("title", "abstract", "type", "track", "room", "starts_at", "ends_at",
-			"capacity", "language", "tags");
+			"capacity", "language", "tags", "requires_seat");
 
 	static final int MAX_TAGS = 20;
 
@@ -58,6 +58,7 @@ final class SessionDrafts {
 					.map(tag -> tag.strip().toLowerCase(Locale.ROOT))
 					.distinct()
 					.toArray(String[]::new));
+				case "requires_seat" -> row.setRequiresSeat(draft.getRequiresSeat());
 				default -> throw new IllegalArgumentException(path);
 			}
 		}
@@ -91,6 +92,9 @@ final class SessionDrafts {
 			if (!TAG.matcher(tags[i]).matches()) {
 				violations.add(new FieldViolation("tags[" + i + "]", "must be 1 to 40 letters, digits, spaces, '-' or '_'"));
 			}
+		}
+		if (Boolean.TRUE.equals(row.getRequiresSeat()) && row.getCapacity() == null) {
+			violations.add(new FieldViolation("requiresSeat", "needs a capacity: the number of seats"));
 		}
 		checkTime(row, event, violations);
 	}

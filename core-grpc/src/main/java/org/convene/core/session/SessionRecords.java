@@ -34,7 +34,9 @@ final class SessionRecords {
 			.addAllSpeakers(speakers)
 			.setVersion(row.getVersion())
 			.setCreatedAt(ProtoTime.of(row.getCreatedAt()))
-			.setUpdatedAt(ProtoTime.of(row.getUpdatedAt()));
+			.setUpdatedAt(ProtoTime.of(row.getUpdatedAt()))
+			.setRequiresSeat(row.getRequiresSeat())
+			.setSeatsTaken(row.getSeatsTaken());
 		if (row.getCapacity() != null) {
 			session.setCapacity(row.getCapacity());
 		}

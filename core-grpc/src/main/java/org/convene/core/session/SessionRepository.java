@@ -46,6 +46,8 @@ class SessionRepository {
 		row.setAbstract("");
 		row.setTags(new String[0]);
 		row.setStatus("SCHEDULED");
+		row.setRequiresSeat(false);
+		row.setSeatsTaken(0);
 		return row;
 	}
 
