@@ -169,7 +169,7 @@ class SessionGraphQlTests extends GatewayIntegrationTest {
 			.path("schedule.rooms[3].sessions[0].speakers[0].name").entity(String.class).isEqualTo("Speaker 3")
 			.path("schedule.rooms[0].sessions[0].event.id").entity(String.class).isEqualTo(this.event)
 			.path("schedule.tracks[*].name").entityList(String.class).containsExactly("Even", "Odd")
-			.path("schedule.tracks[1].sessions[*].title").entityList(String.class).containsExactlyInAnyOrder("Talk 1", "Talk 3");
+			.path("schedule.tracks[1].sessions[*].title").entityList(String.class).hasSize(2).contains("Talk 1", "Talk 3");
 
 		assertThat(this.calls.byMethod()).containsExactlyInAnyOrderEntriesOf(Map.of(
 				"convene.session.v1.SessionService/GetSchedule", 1,
