@@ -86,28 +86,38 @@ class FeedbackGraphQlController {
 			}
 		}
 		catch (StatusRuntimeException ex) {
-			Status.Code code = ex.getStatus().getCode();
-			if (code != Status.Code.UNAUTHENTICATED && code != Status.Code.PERMISSION_DENIED) {
-				throw ex;
-			}
+			rethrowUnlessUnreadable(ex);
 		}
 		return Batches.byKey(sessions, SessionView::id, found);
 	}
 
-	/** Null for sessions whose feedback the caller may not read. */
+	/** Null for sessions whose feedback the caller may not read, and for callers who may read none. */
 	@BatchMapping(typeName = "Session", field = "feedbackSummary")
 	Map<SessionView, FeedbackSummaryView> feedbackSummary(List<SessionView> sessions) {
 		List<String> ids = Batches.keys(sessions, SessionView::id);
 		Map<String, FeedbackSummaryView> found = new HashMap<>();
-		for (int from = 0; from < ids.size(); from += BATCH) {
-			this.feedback
-				.batchGetSessionFeedbackSummaries(BatchGetSessionFeedbackSummariesRequest.newBuilder()
-					.addAllSessionIds(ids.subList(from, Math.min(ids.size(), from + BATCH)))
-					.build())
-				.getSummariesList()
-				.forEach(summary -> found.put(summary.getSessionId(), FeedbackSummaryView.of(summary)));
+		try {
+			for (int from = 0; from < ids.size(); from += BATCH) {
+				this.feedback
+					.batchGetSessionFeedbackSummaries(BatchGetSessionFeedbackSummariesRequest.newBuilder()
+						.addAllSessionIds(ids.subList(from, Math.min(ids.size(), from + BATCH)))
+						.build())
+					.getSummariesList()
+					.forEach(summary -> found.put(summary.getSessionId(), FeedbackSummaryView.of(summary)));
+			}
+		}
+		catch (StatusRuntimeException ex) {
+			rethrowUnlessUnreadable(ex);
 		}
 		return Batches.byKey(sessions, SessionView::id, found);
+	}
+
+	/** An anonymous caller, or one without sessions:read or acting for no user, reads nothing: null, as for other strangers. */
+	private static void rethrowUnlessUnreadable(StatusRuntimeException ex) {
+		Status.Code code = ex.getStatus().getCode();
+		if (code != Status.Code.UNAUTHENTICATED && code != Status.Code.PERMISSION_DENIED) {
+			throw ex;
+		}
 	}
 
 	/** The feedback a mutation stored. */
