@@ -84,6 +84,8 @@ import org.convene.gateway.support.TestBackends;
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.session.v1.proto.SessionAttendanceServiceGrpc;
+import org.convene.session.v1.proto.SessionFeedbackServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
@@ -110,7 +112,8 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
 			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
 			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor(),
-			SessionServiceGrpc.getServiceDescriptor());
+			SessionServiceGrpc.getServiceDescriptor(), SessionAttendanceServiceGrpc.getServiceDescriptor(),
+			SessionFeedbackServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -207,6 +210,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous, this::ownersDomainEvent).all());
 		all.addAll(new ChangeRows(this.doors, this.baseUrl, this::publishedEvent).all());
 		all.addAll(new SessionRows(this.doors, this.admin, this::publishedEvent, this::freshUser).all());
+		all.addAll(new AttendanceRows(this.doors, this.callers, this.admin, this.anonymous).all());
 		return all;
 	}
 
