@@ -1,7 +1,13 @@
 package org.convene.core.feedback;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.grpc.Status;
 import org.junit.jupiter.api.Nested;
@@ -89,6 +95,35 @@ class SessionFeedbackTests extends SessionAttendanceTest {
 					Status.Code.ABORTED, ErrorCode.PRECONDITION_FAILED);
 			assertThat(ada.listMySessionFeedback(ListMySessionFeedbackRequest.newBuilder().addSessionIds(talk.getId()).build())
 				.getFeedback(0).getRating()).isEqualTo(3);
+		}
+
+		@Test
+		void concurrentSubmissionsOfOneAttendeeKeepOneRatingAndCountEveryEdit() throws Exception {
+			Session talk = session("Keynote", 0, 60);
+			SessionFeedbackServiceBlockingStub ada = attendee(talk, "Ada");
+			ExecutorService pool = Executors.newFixedThreadPool(10);
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<SessionFeedback>> results = new ArrayList<>();
+			try {
+				for (int i = 0; i < 10; i++) {
+					int rating = i % 5 + 1;
+					results.add(pool.submit(() -> {
+						go.await();
+						return ada.submitSessionFeedback(rating(talk, rating, "Take " + rating));
+					}));
+				}
+				go.countDown();
+				List<Long> versions = new ArrayList<>();
+				for (Future<SessionFeedback> result : results) {
+					versions.add(result.get(30, TimeUnit.SECONDS).getVersion());
+				}
+				assertThat(versions).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+				assertThat(SessionFeedbackTests.this.db.fetchCount(SESSION_FEEDBACK,
+						SESSION_FEEDBACK.SESSION_ID.eq(UUID.fromString(talk.getId())))).isEqualTo(1);
+			}
+			finally {
+				pool.shutdownNow();
+			}
 		}
 
 		@Test
