@@ -14,6 +14,8 @@ import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.UserServiceGrpc;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.session.v1.proto.SessionAttendanceServiceGrpc;
+import org.convene.session.v1.proto.SessionFeedbackServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
@@ -64,6 +66,16 @@ class GrpcClients {
 	@Bean
 	SessionServiceGrpc.SessionServiceBlockingStub sessionService(ManagedChannel coreChannel) {
 		return SessionServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	SessionAttendanceServiceGrpc.SessionAttendanceServiceBlockingStub sessionAttendanceService(ManagedChannel coreChannel) {
+		return SessionAttendanceServiceGrpc.newBlockingStub(coreChannel);
+	}
+
+	@Bean
+	SessionFeedbackServiceGrpc.SessionFeedbackServiceBlockingStub sessionFeedbackService(ManagedChannel coreChannel) {
+		return SessionFeedbackServiceGrpc.newBlockingStub(coreChannel);
 	}
 
 	@Bean

@@ -85,6 +85,8 @@ import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
 import org.convene.session.v1.proto.AgendaServiceGrpc;
+import org.convene.session.v1.proto.SessionAttendanceServiceGrpc;
+import org.convene.session.v1.proto.SessionFeedbackServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
@@ -111,7 +113,8 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
 			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
 			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor(),
-			SessionServiceGrpc.getServiceDescriptor(), AgendaServiceGrpc.getServiceDescriptor());
+			SessionServiceGrpc.getServiceDescriptor(), AgendaServiceGrpc.getServiceDescriptor(),
+			SessionAttendanceServiceGrpc.getServiceDescriptor(), SessionFeedbackServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -209,6 +212,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(new ChangeRows(this.doors, this.baseUrl, this::publishedEvent).all());
 		all.addAll(new SessionRows(this.doors, this.admin, this::publishedEvent, this::freshUser).all());
 		all.addAll(new AgendaRows(this.doors, this.admin, this::publishedEvent).all());
+		all.addAll(new AttendanceRows(this.doors, this.callers, this.admin, this.anonymous).all());
 		return all;
 	}
 
