@@ -142,15 +142,16 @@ class SessionAttendanceTests extends SessionAttendanceTest {
 		@Test
 		void admitsToASeatedSessionOnlyWhoHoldsASeat() {
 			Session workshop = session("Workshop", 60, 120);
-			requireSeat(workshop);
 			UUID seated = newUser("Seated");
 			UUID bookmarkedOnly = newUser("Bookmarked only");
-			bookmark(workshop, seated, true);
-			bookmark(workshop, bookmarkedOnly, false);
+			String bookmarkedOnlyCode = codeOf(confirmed(bookmarkedOnly, "Bookmarked only"));
+			bookmark(workshop, bookmarkedOnly);
+			requireSeat(workshop);
+			String seatedCode = codeOf(confirmed(seated, "Seated"));
 
-			assertThat(scan(workshop, codeOf(confirmed(seated, "Seated"))).getOutcome()).isEqualTo(SessionCheckInOutcome.ADMITTED);
-			assertThat(scan(workshop, codeOf(confirmed(bookmarkedOnly, "Bookmarked only"))).getOutcome())
-				.isEqualTo(SessionCheckInOutcome.NO_SEAT);
+			assertThat(bookmark(workshop, seated).getHoldsSeat()).isTrue();
+			assertThat(scan(workshop, seatedCode).getOutcome()).isEqualTo(SessionCheckInOutcome.ADMITTED);
+			assertThat(scan(workshop, bookmarkedOnlyCode).getOutcome()).isEqualTo(SessionCheckInOutcome.NO_SEAT);
 			assertThat(scan(workshop, codeOf(confirmed(null, "Guest"))).getOutcome()).isEqualTo(SessionCheckInOutcome.NO_SEAT);
 			assertThat(admissions(workshop)).isEqualTo(1);
 		}
@@ -253,11 +254,13 @@ class SessionAttendanceTests extends SessionAttendanceTest {
 			requireSeat(workshop);
 			UUID ada = newUser("Ada");
 			UUID bob = newUser("Bob");
-			bookmark(keynote, ada, false);
-			bookmark(workshop, ada, true);
-			bookmark(workshop, bob, true);
-			scan(keynote, codeOf(confirmed(ada, "Ada")));
-			scan(keynote, codeOf(confirmed(bob, "Bob")));
+			String adaCode = codeOf(confirmed(ada, "Ada"));
+			String bobCode = codeOf(confirmed(bob, "Bob"));
+			bookmark(keynote, ada);
+			bookmark(workshop, ada);
+			bookmark(workshop, bob);
+			scan(keynote, adaCode);
+			scan(keynote, bobCode);
 			scan(keynote, codeOf(confirmed(null, "Guest")));
 			scan(workshop, codeOf(confirmed(null, "Seatless")));
 

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
+import com.google.protobuf.FieldMask;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.convene.core.auth.Scopes;
@@ -13,6 +14,9 @@ import org.convene.core.v1.proto.Event;
 import org.convene.core.v1.proto.EventServiceGrpc;
 import org.convene.core.v1.proto.PublishEventRequest;
 import org.convene.grpc.ProtoTime;
+import org.convene.session.v1.proto.AddToAgendaRequest;
+import org.convene.session.v1.proto.AgendaEntry;
+import org.convene.session.v1.proto.AgendaServiceGrpc;
 import org.convene.session.v1.proto.AssignSpeakerRequest;
 import org.convene.session.v1.proto.CancelSessionRequest;
 import org.convene.session.v1.proto.CreateSessionRequest;
@@ -24,11 +28,10 @@ import org.convene.session.v1.proto.SessionDraft;
 import org.convene.session.v1.proto.SessionFeedbackServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.session.v1.proto.SpeakerRole;
+import org.convene.session.v1.proto.UpdateSessionRequest;
 import org.convene.ticket.v1.proto.GetTicketRequest;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
 
-import static org.convene.schema.core.Tables.SESSION;
-import static org.convene.schema.core.Tables.SESSION_BOOKMARK;
 
 /**
  * Attendance and feedback tests: an organizer with a published event that is under way
@@ -144,28 +147,22 @@ public abstract class SessionAttendanceTest extends CoreIntegrationTest {
 				SessionCheckInRequest.newBuilder().setSessionId(session.getId()).setCode(code).setDeviceId("door-1").build());
 	}
 
-	/**
-	 * Makes the session one that requires a seat, straight in the database: the agenda and seat
-	 * API is built alongside this feature (see 013-session-attendance.sql for the columns).
-	 */
+	/** Makes the session one that requires a seat (it keeps its capacity of 50). */
 	protected void requireSeat(Session session) {
-		this.db.update(SESSION).set(SESSION.REQUIRES_SEAT, true).where(SESSION.ID.eq(UUID.fromString(session.getId()))).execute();
+		this.sessions.updateSession(UpdateSessionRequest.newBuilder()
+			.setId(session.getId())
+			.setSession(SessionDraft.newBuilder().setRequiresSeat(true).setCapacity(session.getCapacity()))
+			.setUpdateMask(FieldMask.newBuilder().addPaths("requires_seat").addPaths("capacity"))
+			.build());
 	}
 
 	/**
-	 * Bookmarks the session for the user, with or without a seat, straight in the database
-	 * until the agenda API exists; a seat counts in seats_taken as the agenda will count it.
+	 * The user adds the session to their agenda, through the agenda API: a session that requires
+	 * a seat takes one, which needs the user's confirmed registration first.
 	 */
-	protected void bookmark(Session session, UUID user, boolean seat) {
-		UUID sessionId = UUID.fromString(session.getId());
-		this.db.insertInto(SESSION_BOOKMARK)
-			.set(SESSION_BOOKMARK.SESSION_ID, sessionId)
-			.set(SESSION_BOOKMARK.USER_ID, user)
-			.set(SESSION_BOOKMARK.SEAT, seat)
-			.execute();
-		if (seat) {
-			this.db.update(SESSION).set(SESSION.SEATS_TAKEN, SESSION.SEATS_TAKEN.plus(1)).where(SESSION.ID.eq(sessionId)).execute();
-		}
+	protected AgendaEntry bookmark(Session session, UUID user) {
+		return bearer(AgendaServiceGrpc.newBlockingStub(this.channel), attendeeToken(user))
+			.addToAgenda(AddToAgendaRequest.newBuilder().setSessionId(session.getId()).build());
 	}
 
 }
