@@ -41,12 +41,16 @@ class AgendaCalendars {
 
 	private final Vevents vevents;
 
-	AgendaCalendars(CalendarFeeds feeds, CalendarRepository calendars, Events events, Users users, Vevents vevents) {
+	private final EventCalendars eventCalendars;
+
+	AgendaCalendars(CalendarFeeds feeds, CalendarRepository calendars, Events events, Users users, Vevents vevents,
+			EventCalendars eventCalendars) {
 		this.feeds = feeds;
 		this.calendars = calendars;
 		this.events = events;
 		this.users = users;
 		this.vevents = vevents;
+		this.eventCalendars = eventCalendars;
 	}
 
 	CalendarFile agenda(String token) {
@@ -67,7 +71,7 @@ class AgendaCalendars {
 		List<EventRecord> shown = new ArrayList<>();
 		attended.stream().map(visible::get).filter(e -> e != null).forEach(shown::add);
 		shown.sort((a, b) -> a.getStartsAt().compareTo(b.getStartsAt()));
-		shown.forEach(event -> document.add(List.of(this.vevents.event(event)), event.getUpdatedAt()));
+		shown.forEach(event -> this.eventCalendars.add(document, event, reader));
 		for (SessionRecord session : sessions) {
 			EventRecord event = visible.get(session.getEventId());
 			if (event != null) {

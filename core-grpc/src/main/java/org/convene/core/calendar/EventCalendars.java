@@ -45,25 +45,27 @@ class EventCalendars {
 		Caller caller = RequestContext.current().caller();
 		EventRecord event = this.events.readable(caller, RequestIds.uuid(eventId, "eventId"), "eventId");
 		CalendarDocument document = new CalendarDocument(event.getTitle(), event.getTimeZone());
-		if ("SERIES".equals(event.getKind())) {
-			List<EventRecord> occurrences = this.calendars.occurrences(event.getId());
-			Set<UUID> visible = this.events.visible(caller, occurrences.stream().map(EventRecord::getId).toList())
-				.stream()
-				.map(EventRecord::getId)
-				.collect(Collectors.toSet());
-			// hidden occurrences count too: hiding one changes the feed (its EXDATE)
-			Instant modified = occurrences.stream()
-				.map(EventRecord::getUpdatedAt)
-				.reduce(event.getUpdatedAt(), Vevents::latest);
-			document.add(this.series.series(event, occurrences, o -> visible.contains(o.getId())), modified);
-		}
-		else {
-			document.add(List.of(this.vevents.event(event)), event.getUpdatedAt());
-		}
+		add(document, event, caller);
 		for (SessionRecord session : this.calendars.sessions(List.of(event.getId()))) {
 			document.add(List.of(this.vevents.session(session, event)), session.getUpdatedAt());
 		}
 		return document.render("convene-event-" + event.getId() + ".ics", false, true);
+	}
+
+	/** Adds the event as the reader sees it: a series with its recurrence and overrides, anything else on its own. */
+	void add(CalendarDocument document, EventRecord event, Caller reader) {
+		if (!"SERIES".equals(event.getKind())) {
+			document.add(List.of(this.vevents.event(event)), event.getUpdatedAt());
+			return;
+		}
+		List<EventRecord> occurrences = this.calendars.occurrences(event.getId());
+		Set<UUID> visible = this.events.visible(reader, occurrences.stream().map(EventRecord::getId).toList())
+			.stream()
+			.map(EventRecord::getId)
+			.collect(Collectors.toSet());
+		// hidden occurrences count too: hiding one changes the feed (its EXDATE)
+		Instant modified = occurrences.stream().map(EventRecord::getUpdatedAt).reduce(event.getUpdatedAt(), Vevents::latest);
+		document.add(this.series.series(event, occurrences, o -> visible.contains(o.getId())), modified);
 	}
 
 }

@@ -490,6 +490,30 @@ class CalendarServiceTests extends RegistrationIntegrationTest {
 		}
 
 		@Test
+		void concurrentRevocationsAgreeOnTheFirstRevocationTime() throws Exception {
+			CreatedCalendarFeed created = this.attendeeCalendars.createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance());
+			RevokeCalendarFeedRequest revoke = RevokeCalendarFeedRequest.newBuilder().setId(created.getFeed().getId()).build();
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				List<java.util.concurrent.Future<CalendarFeed>> revocations = new java.util.ArrayList<>();
+				for (int i = 0; i < 2; i++) {
+					revocations.add(pool.submit(() -> {
+						start.await();
+						return this.attendeeCalendars.revokeCalendarFeed(revoke);
+					}));
+				}
+				start.countDown();
+
+				assertThat(revocations.get(0).get().getRevokedAt()).isEqualTo(revocations.get(1).get().getRevokedAt());
+				assertThat(failureOf(() -> agenda(created.getToken())).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+
+		@Test
 		void isNotFoundForAnUnknownToken() {
 			newFeed();
 			assertThat(failureOf(() -> agenda("cal_" + "A".repeat(43))).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
