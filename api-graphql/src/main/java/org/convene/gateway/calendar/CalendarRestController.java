@@ -1,5 +1,6 @@
 package org.convene.gateway.calendar;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,7 @@ import org.convene.session.v1.proto.GetEventCalendarRequest;
 @Tag(name = "Calendar feeds", description = "iCalendar (RFC 5545) feeds of events, series and personal agendas")
 class CalendarRestController {
 
-	static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+	static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
 	/** How long shared caches may keep an anonymous event feed before asking again. */
 	private static final Duration PUBLIC_MAX_AGE = Duration.ofMinutes(5);
@@ -55,7 +56,8 @@ class CalendarRestController {
 		boolean anonymous = authorization == null && apiKey == null;
 		CacheControl cache = anonymous ? CacheControl.maxAge(PUBLIC_MAX_AGE).cachePublic()
 				: CacheControl.noCache().cachePrivate();
-		return serve(file, cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", X-API-Key").body(file.getContent().toByteArray());
+		return serve(file, cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", X-API-Key")
+			.body(file.getContent().toByteArray());
 	}
 
 	@GetMapping("/api/v1/calendar-feeds/{token}.ics")
@@ -75,7 +77,8 @@ class CalendarRestController {
 			.contentType(TEXT_CALENDAR)
 			.eTag(file.getEtag())
 			.cacheControl(cache)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file.getFilename()).build().toString());
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(file.getFilename()).build().toString());
 		if (file.hasLastModified()) {
 			response.lastModified(ProtoTime.toInstant(file.getLastModified()));
 		}
