@@ -55,6 +55,7 @@ import org.convene.session.v1.proto.UpdateSessionRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.core.support.Failures.failureOf;
+import static org.convene.schema.core.Tables.APP_USER;
 import static org.convene.schema.core.Tables.EVENT;
 import static org.convene.schema.core.Tables.SESSION_BOOKMARK;
 
@@ -511,6 +512,17 @@ class CalendarServiceTests extends RegistrationIntegrationTest {
 			finally {
 				pool.shutdownNow();
 			}
+		}
+
+		@Test
+		void stopsWhenItsOwnerIsDisabled() {
+			String token = newFeed();
+			agenda(token);
+
+			// disabled directly: the administration API's effect on accounts is tested with users
+			CalendarServiceTests.this.db.update(APP_USER).set(APP_USER.STATUS, "DISABLED").where(APP_USER.ID.eq(this.attendee)).execute();
+
+			assertThat(failureOf(() -> agenda(token)).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 		}
 
 		@Test
