@@ -87,6 +87,7 @@ import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
 import org.convene.session.v1.proto.AgendaServiceGrpc;
 import org.convene.session.v1.proto.SessionAttendanceServiceGrpc;
 import org.convene.session.v1.proto.SessionFeedbackServiceGrpc;
+import org.convene.session.v1.proto.CalendarServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
@@ -114,7 +115,8 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
 			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor(),
 			SessionServiceGrpc.getServiceDescriptor(), AgendaServiceGrpc.getServiceDescriptor(),
-			SessionAttendanceServiceGrpc.getServiceDescriptor(), SessionFeedbackServiceGrpc.getServiceDescriptor());
+			SessionAttendanceServiceGrpc.getServiceDescriptor(), SessionFeedbackServiceGrpc.getServiceDescriptor(),
+			CalendarServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -213,6 +215,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(new SessionRows(this.doors, this.admin, this::publishedEvent, this::freshUser).all());
 		all.addAll(new AgendaRows(this.doors, this.admin, this::publishedEvent).all());
 		all.addAll(new AttendanceRows(this.doors, this.callers, this.admin, this.anonymous).all());
+		all.addAll(new CalendarRows(this.doors, this.callers, this.anonymous, this::publishedEvent).all());
 		return all;
 	}
 
