@@ -84,18 +84,26 @@ class FirstStart implements ApplicationRunner {
 		admin.start();
 	}
 
-	/** core may still be starting: retries until the administrator exists. */
+	/**
+	 * core may still be starting: retries until the administrator exists. Signing up needs no
+	 * credentials but granting the roles does, and core can verify the gateway's token only
+	 * once the gateway serves its keys; so a failed grant is retried for the account this start
+	 * created. An account that existed before (a later start) is left as it is.
+	 */
 	private void createAdministrator(String password, StringBuilder written) {
 		Duration wait = Duration.ofSeconds(1);
+		User created = null;
 		while (true) {
 			try {
-				User user = this.users.signUp(SignUpRequest.newBuilder()
-					.setEmail(this.properties.bootstrapAdminEmail())
-					.setPassword(password)
-					.setDisplayName("Administrator")
-					.build());
+				if (created == null) {
+					created = this.users.signUp(SignUpRequest.newBuilder()
+						.setEmail(this.properties.bootstrapAdminEmail())
+						.setPassword(password)
+						.setDisplayName("Administrator")
+						.build());
+				}
 				this.users.setRoles(SetRolesRequest.newBuilder()
-					.setId(user.getId())
+					.setId(created.getId())
 					.addRoles(Role.ADMIN)
 					.addRoles(Role.ORGANIZER)
 					.build());
@@ -107,7 +115,7 @@ class FirstStart implements ApplicationRunner {
 				break;
 			}
 			catch (StatusRuntimeException ex) {
-				if (ex.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+				if (created == null && ex.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
 					break;
 				}
 				sleep(wait);

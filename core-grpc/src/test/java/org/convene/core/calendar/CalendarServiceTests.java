@@ -37,6 +37,8 @@ import org.convene.core.v1.proto.UpdateRecurrenceRequest;
 import org.convene.core.v1.proto.Visibility;
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.TicketType;
+import org.convene.session.v1.proto.AddToAgendaRequest;
+import org.convene.session.v1.proto.AgendaServiceGrpc;
 import org.convene.session.v1.proto.CalendarFeed;
 import org.convene.session.v1.proto.CalendarFile;
 import org.convene.session.v1.proto.CalendarServiceGrpc;
@@ -57,7 +59,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.core.support.Failures.failureOf;
 import static org.convene.schema.core.Tables.APP_USER;
 import static org.convene.schema.core.Tables.EVENT;
-import static org.convene.schema.core.Tables.SESSION_BOOKMARK;
 
 /**
  * CalendarService over a real gRPC channel and PostgreSQL. Every calendar is parsed back with
@@ -422,12 +423,10 @@ class CalendarServiceTests extends RegistrationIntegrationTest {
 			return parse(anonymous().getAgendaCalendar(GetAgendaCalendarRequest.newBuilder().setToken(token).build()));
 		}
 
-		/** Bookmarks are added directly: their API is built alongside (issue 6, personal agendas). */
+		/** The user adds the session to their agenda through the agenda API. */
 		private void bookmark(UUID user, Session session) {
-			CalendarServiceTests.this.db.insertInto(SESSION_BOOKMARK)
-				.set(SESSION_BOOKMARK.SESSION_ID, UUID.fromString(session.getId()))
-				.set(SESSION_BOOKMARK.USER_ID, user)
-				.execute();
+			bearer(AgendaServiceGrpc.newBlockingStub(CalendarServiceTests.this.channel), calendarToken(user))
+				.addToAgenda(AddToAgendaRequest.newBuilder().setSessionId(session.getId()).build());
 		}
 
 		@Test
