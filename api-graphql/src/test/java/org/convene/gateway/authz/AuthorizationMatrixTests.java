@@ -84,6 +84,7 @@ import org.convene.gateway.support.TestBackends;
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.RegistrationServiceGrpc;
 import org.convene.registration.v1.proto.TicketTypeServiceGrpc;
+import org.convene.session.v1.proto.MaterialServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
@@ -110,7 +111,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			TicketTypeServiceGrpc.getServiceDescriptor(), RegistrationServiceGrpc.getServiceDescriptor(),
 			TicketServiceGrpc.getServiceDescriptor(), CheckInServiceGrpc.getServiceDescriptor(),
 			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor(),
-			SessionServiceGrpc.getServiceDescriptor());
+			SessionServiceGrpc.getServiceDescriptor(), MaterialServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -207,6 +208,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(new WebhookRows(this.doors, this.callers, this.anonymous, this::ownersDomainEvent).all());
 		all.addAll(new ChangeRows(this.doors, this.baseUrl, this::publishedEvent).all());
 		all.addAll(new SessionRows(this.doors, this.admin, this::publishedEvent, this::freshUser).all());
+		all.addAll(new MaterialRows(this.doors, this.admin, this.anonymous, this.callers, this::publishedEvent).all());
 		return all;
 	}
 
