@@ -17,6 +17,7 @@ import org.convene.gateway.session.SessionView;
 import org.convene.session.v1.proto.BatchListMaterialsRequest;
 import org.convene.session.v1.proto.DeleteMaterialRequest;
 import org.convene.session.v1.proto.GetMaterialRequest;
+import org.convene.session.v1.proto.Material;
 import org.convene.session.v1.proto.MaterialServiceGrpc.MaterialServiceBlockingStub;
 
 /**
@@ -81,7 +82,7 @@ class MaterialGraphQlController {
 		return value == null ? 0 : ((Number) value).longValue();
 	}
 
-	private static MaterialResult result(org.convene.session.v1.proto.Material material) {
+	private static MaterialResult result(Material material) {
 		return new MaterialResult(MaterialView.of(material));
 	}
 

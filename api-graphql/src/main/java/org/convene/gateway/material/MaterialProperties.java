@@ -1,5 +1,7 @@
 package org.convene.gateway.material;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,5 +14,5 @@ import org.springframework.util.unit.DataSize;
  * @param timeout how long an upload or download to or from core may take
  */
 @ConfigurationProperties("convene.materials")
-record MaterialProperties(@DefaultValue("50MB") DataSize maxSize, @DefaultValue("5m") java.time.Duration timeout) {
+record MaterialProperties(@DefaultValue("50MB") DataSize maxSize, @DefaultValue("5m") Duration timeout) {
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.Context;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -120,14 +121,33 @@ class MaterialRestController {
 				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(contentEtag(material)).cacheControl(caching()).build();
 			}
 		}
-		Iterator<DownloadMaterialResponse> parts = this.materials
-			.withDeadlineAfter(this.properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
-			.downloadMaterial(DownloadMaterialRequest.newBuilder().setId(id).build());
-		// The first message is read before answering, so a refusal still gets its status and envelope.
-		Material material = parts.next().getMetadata();
+		// The call runs in a context of its own, cancelled when the body is written or the client
+		// goes away, so an abandoned download does not keep core's stream open until its deadline.
+		Context.CancellableContext call = Context.current().withCancellation();
+		Iterator<DownloadMaterialResponse> parts;
+		Material material;
+		Context previous = call.attach();
+		try {
+			parts = this.materials.withDeadlineAfter(this.properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
+				.downloadMaterial(DownloadMaterialRequest.newBuilder().setId(id).build());
+			// The first message is read before answering, so a refusal still gets its status and envelope.
+			material = parts.next().getMetadata();
+		}
+		catch (RuntimeException ex) {
+			call.cancel(ex);
+			throw ex;
+		}
+		finally {
+			call.detach(previous);
+		}
 		StreamingResponseBody body = out -> {
-			while (parts.hasNext()) {
-				parts.next().getChunk().writeTo(out);
+			try {
+				while (parts.hasNext()) {
+					parts.next().getChunk().writeTo(out);
+				}
+			}
+			finally {
+				call.cancel(null);
 			}
 		};
 		return ResponseEntity.ok()

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -280,6 +282,43 @@ class MaterialServiceTests extends RegistrationIntegrationTest {
 			assertThat(errorOf(failure).details()).contains("application/x-msdownload");
 			assertThat(rowsOf(session)).isZero();
 			assertStoreMatchesRows();
+		}
+
+		@Test
+		void refusesAnArchiveDeclaredAsAPdf() {
+			byte[] zip = { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+
+			StatusRuntimeException failure = failureOf(() -> upload(pdf("slides.pdf"), zip));
+
+			assertThat(errorOf(failure).code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+			assertThat(errorOf(failure).details()).contains("application/zip");
+			assertThat(rowsOf(session)).isZero();
+		}
+
+		@Test
+		void anUploadTheClientAbandonsLeavesNothingBehind() {
+			StreamObserver<UploadMaterialRequest> requests = uploaderAs(organizer, "ORGANIZER")
+				.uploadMaterial(new StreamObserver<>() {
+					@Override
+					public void onNext(Material material) {
+					}
+
+					@Override
+					public void onError(Throwable failure) {
+					}
+
+					@Override
+					public void onCompleted() {
+					}
+				});
+			requests.onNext(UploadMaterialRequest.newBuilder().setMetadata(pdf("half.pdf")).build());
+			requests.onNext(UploadMaterialRequest.newBuilder().setChunk(ByteString.copyFrom(pdfBytes(60_000, 9))).build());
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !storedFiles().isEmpty());
+
+			requests.onError(Status.CANCELLED.asRuntimeException());
+
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(MaterialServiceTests.this::assertStoreMatchesRows);
+			assertThat(rowsOf(session)).isZero();
 		}
 
 		@Test
