@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import org.convene.gateway.support.GatewayIntegrationTest;
+import org.convene.gateway.support.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.gateway.material.MaterialFixtures.form;
@@ -19,6 +20,7 @@ import static org.convene.gateway.material.MaterialFixtures.pdf;
 class MaterialGraphQlTests extends GatewayIntegrationTest {
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void listsTheMaterialsOfEverySessionOfAnEventInOneBatch() {
 		String first = MaterialFixtures.session(this.http, "GraphQL materials " + UUID.randomUUID());
 		this.http.post().uri("/api/v1/sessions/{id}/materials", first).contentType(MediaType.MULTIPART_FORM_DATA)
@@ -33,14 +35,24 @@ class MaterialGraphQlTests extends GatewayIntegrationTest {
 			.path("addMaterialLink.material.kind").entity(String.class).isEqualTo("LINK");
 		String eventId = (String) this.http.get().uri("/api/v1/sessions/{id}", first).exchange()
 			.expectBody(Map.class).returnResult().getResponseBody().get("eventId");
+		for (int minute : List.of(45, 80)) {
+			this.http.post().uri("/api/v1/events/{id}/sessions", eventId).contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("title", "Later " + minute, "startsAt", Json.berlin(MaterialFixtures.START.plusSeconds(60L * minute)),
+						"endsAt", Json.berlin(MaterialFixtures.START.plusSeconds(60L * (minute + 30)))))
+				.exchange().expectStatus().isCreated();
+		}
+		this.calls.reset();
 
 		List<Map<String, Object>> materials = this.graphQl.document("""
 				query($id: ID!) { event(id: $id) { sessions { materials { title kind fileName contentType sizeBytes downloadUrl url } } } }""")
 			.variable("id", eventId)
 			.execute()
+			.path("event.sessions").entityList(Object.class).hasSize(3)
 			.path("event.sessions[0].materials").entityList(Object.class).get()
 			.stream().map(m -> (Map<String, Object>) m).toList();
 
+		assertThat(this.calls.byMethod()).containsEntry("convene.session.v1.MaterialService/BatchListMaterials", 1)
+			.doesNotContainKey("convene.session.v1.MaterialService/ListMaterials");
 		assertThat(materials).hasSize(2);
 		assertThat(materials.get(0)).containsEntry("title", "Deck").containsEntry("kind", "SLIDES")
 			.containsEntry("contentType", "application/pdf").containsEntry("sizeBytes", 5000).containsEntry("url", null);

@@ -100,6 +100,11 @@ class MaterialRestTests extends GatewayIntegrationTest {
 		upload(this.http, pdf(300 * 1024, 3), "big.pdf", "application/pdf")
 			.expectStatus().isEqualTo(413)
 			.expectBody().jsonPath("$.error.code").isEqualTo("PAYLOAD_TOO_LARGE").jsonPath("$.error.status").isEqualTo(413);
+		// Above the limit and the form's fields: refused from the Content-Length, before the body is read.
+		upload(this.http, pdf(400 * 1024, 3), "bigger.pdf", "application/pdf")
+			.expectStatus().isEqualTo(413)
+			.expectBody().jsonPath("$.error.code").isEqualTo("PAYLOAD_TOO_LARGE")
+			.jsonPath("$.error.message").isEqualTo("The request body is too large");
 
 		assertThat(materials()).isEmpty();
 	}
