@@ -82,6 +82,7 @@ public final class LocalPlatform {
 		core.put("CONVENE_GRPC_PORT", str(s.coreGrpcPort()));
 		core.put("CONVENE_HTTP_PORT", str(s.coreHttpPort()));
 		core.put("CONVENE_CONNECTORS_GRPC_ADDRESS", "static://127.0.0.1:" + s.connectorsGrpcPort());
+		core.put("CONVENE_DATA_DIR", s.dataDir().toString());
 		String publicUrl = "http://localhost:" + s.gatewayPort();
 		core.put("CONVENE_AUTH_ISSUER", publicUrl);
 		core.put("CONVENE_AUTH_JWK_SET_URI", "http://127.0.0.1:" + s.gatewayPort() + "/oauth2/jwks");

@@ -88,6 +88,7 @@ import org.convene.session.v1.proto.AgendaServiceGrpc;
 import org.convene.session.v1.proto.SessionAttendanceServiceGrpc;
 import org.convene.session.v1.proto.SessionFeedbackServiceGrpc;
 import org.convene.session.v1.proto.CalendarServiceGrpc;
+import org.convene.session.v1.proto.MaterialServiceGrpc;
 import org.convene.session.v1.proto.SessionServiceGrpc;
 import org.convene.ticket.v1.proto.CheckInServiceGrpc;
 import org.convene.ticket.v1.proto.TicketServiceGrpc;
@@ -116,7 +117,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 			WebhookServiceGrpc.getServiceDescriptor(), ChangeServiceGrpc.getServiceDescriptor(),
 			SessionServiceGrpc.getServiceDescriptor(), AgendaServiceGrpc.getServiceDescriptor(),
 			SessionAttendanceServiceGrpc.getServiceDescriptor(), SessionFeedbackServiceGrpc.getServiceDescriptor(),
-			CalendarServiceGrpc.getServiceDescriptor());
+			CalendarServiceGrpc.getServiceDescriptor(), MaterialServiceGrpc.getServiceDescriptor());
 
 	@Autowired
 	JwtEncoder encoder;
@@ -216,6 +217,7 @@ class AuthorizationMatrixTests extends GatewayIntegrationTest {
 		all.addAll(new AgendaRows(this.doors, this.admin, this::publishedEvent).all());
 		all.addAll(new AttendanceRows(this.doors, this.callers, this.admin, this.anonymous).all());
 		all.addAll(new CalendarRows(this.doors, this.callers, this.anonymous, this::publishedEvent).all());
+		all.addAll(new MaterialRows(this.doors, this.admin, this.anonymous, this.callers, this::publishedEvent).all());
 		return all;
 	}
 

@@ -79,6 +79,7 @@ public abstract class GatewayIntegrationTest {
 		registry.add("spring.grpc.server.port", backends::gatewayGrpcPort);
 		registry.add("convene.auth.public-url", backends::issuer);
 		registry.add("convene.auth.data-dir", () -> Path.of("target", "gateway-test-data").toAbsolutePath().toString());
+		registry.add("convene.materials.max-size", () -> TestBackends.MATERIALS_MAX_SIZE);
 		registry.add("spring.datasource.url", () -> backends.database().jdbcUrl());
 		registry.add("spring.datasource.username", () -> backends.database().username());
 		registry.add("spring.datasource.password", () -> backends.database().password());

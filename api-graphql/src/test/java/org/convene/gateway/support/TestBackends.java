@@ -1,5 +1,6 @@
 package org.convene.gateway.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +24,9 @@ import org.convene.database.testing.TestDatabases;
  * ports and a fresh PostgreSQL database, for the gateway to call over gRPC on loopback.
  */
 public final class TestBackends {
+
+	/** The material size limit of core and the gateway in tests, small enough to exceed cheaply. */
+	public static final String MATERIALS_MAX_SIZE = "256KB";
 
 	/** The gateway's GraphQL schema is on this classpath too; the services serve none. */
 	private static final String NO_GRAPHQL = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration";
@@ -127,7 +131,9 @@ public final class TestBackends {
 					"--spring.grpc.client.channels.connectors.address=static://127.0.0.1:" + connectorsPort.get(),
 					"--convene.auth.issuer=" + issuer, "--convene.auth.jwk-set-uri=" + issuer + "/oauth2/jwks",
 					// pings go to documentation addresses that answer nothing: fail them fast
-					"--convene.webhooks.connect-timeout=1s");
+					"--convene.webhooks.connect-timeout=1s",
+					"--convene.storage.directory=" + Path.of("target", "core-test-files").toAbsolutePath(),
+					"--convene.materials.max-size=" + MATERIALS_MAX_SIZE);
 		TestBackends backends = new TestBackends(corePort.get(), connectorsPort.get(), database, gatewayPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			core.close();
