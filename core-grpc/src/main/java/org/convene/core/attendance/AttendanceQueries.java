@@ -41,8 +41,8 @@ import static org.convene.schema.core.Tables.SESSION_CHECK_IN;
 @Transactional(readOnly = true)
 class AttendanceQueries {
 
-	private static final Keyset<Instant> BY_SCAN = new Keyset<>("SCANNED_AT:asc", SESSION_CHECK_IN.SCANNED_AT,
-			SESSION_CHECK_IN.REGISTRATION_ID, false, AttendanceQueries::micros, AttendanceQueries::instant);
+	private static final Keyset<Instant> BY_SCAN = Keyset.ofInstant("SCANNED_AT:asc", SESSION_CHECK_IN.SCANNED_AT,
+			SESSION_CHECK_IN.REGISTRATION_ID, false);
 
 	private final DSLContext db;
 
@@ -118,15 +118,6 @@ class AttendanceQueries {
 
 	private static Caller caller() {
 		return RequestContext.current().caller();
-	}
-
-	private static String micros(Instant instant) {
-		return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
-	}
-
-	private static Instant instant(String micros) {
-		long value = Long.parseLong(micros);
-		return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
 	}
 
 }

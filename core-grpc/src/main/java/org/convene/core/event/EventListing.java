@@ -91,10 +91,9 @@ final class EventListing {
 		boolean descending = order.getDescending();
 		String direction = descending ? ":desc" : ":asc";
 		return switch (order.getField()) {
-			case FIELD_UNSPECIFIED, START_TIME -> new Keyset<>("START_TIME" + direction, EVENT.STARTS_AT, EVENT.ID,
-					descending, EventListing::micros, EventListing::instant);
-			case CREATED_AT -> new Keyset<>("CREATED_AT" + direction, EVENT.CREATED_AT, EVENT.ID, descending,
-					EventListing::micros, EventListing::instant);
+			case FIELD_UNSPECIFIED, START_TIME -> Keyset.ofInstant("START_TIME" + direction, EVENT.STARTS_AT, EVENT.ID,
+					descending);
+			case CREATED_AT -> Keyset.ofInstant("CREATED_AT" + direction, EVENT.CREATED_AT, EVENT.ID, descending);
 			case TITLE -> new Keyset<>("TITLE" + direction, EVENT.TITLE, EVENT.ID, descending, t -> t, t -> t);
 			case UNRECOGNIZED -> throw ApiException.invalid("orderBy", "must be START_TIME, TITLE or CREATED_AT");
 		};
@@ -112,15 +111,6 @@ final class EventListing {
 			}
 		}
 		return names;
-	}
-
-	private static String micros(Instant instant) {
-		return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
-	}
-
-	private static Instant instant(String micros) {
-		long value = Long.parseLong(micros);
-		return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
 	}
 
 }

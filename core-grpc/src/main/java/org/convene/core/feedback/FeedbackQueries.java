@@ -45,8 +45,8 @@ import static org.convene.schema.core.Tables.SESSION_FEEDBACK;
 @Transactional(readOnly = true)
 class FeedbackQueries {
 
-	private static final Keyset<Instant> NEWEST_FIRST = new Keyset<>("UPDATED_AT:desc", SESSION_FEEDBACK.UPDATED_AT,
-			SESSION_FEEDBACK.USER_ID, true, FeedbackQueries::micros, FeedbackQueries::instant);
+	private static final Keyset<Instant> NEWEST_FIRST = Keyset.ofInstant("UPDATED_AT:desc", SESSION_FEEDBACK.UPDATED_AT,
+			SESSION_FEEDBACK.USER_ID, true);
 
 	private final DSLContext db;
 
@@ -144,15 +144,6 @@ class FeedbackQueries {
 
 	private static Caller caller() {
 		return RequestContext.current().caller();
-	}
-
-	private static String micros(Instant instant) {
-		return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
-	}
-
-	private static Instant instant(String micros) {
-		long value = Long.parseLong(micros);
-		return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
 	}
 
 }

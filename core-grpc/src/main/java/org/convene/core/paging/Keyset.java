@@ -1,5 +1,6 @@
 package org.convene.core.paging;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -26,6 +27,23 @@ import static org.jooq.impl.DSL.row;
  */
 public record Keyset<K>(String name, Field<K> key, Field<UUID> id, boolean descending, Function<K, String> format,
 		Function<String, K> parse) {
+
+	/**
+	 * An order over a timestamp column; cursors carry the instant in microseconds since the
+	 * epoch, PostgreSQL's precision, so a cursor continues exactly where its page ended.
+	 */
+	public static Keyset<Instant> ofInstant(String name, Field<Instant> key, Field<UUID> id, boolean descending) {
+		return new Keyset<>(name, key, id, descending, Keyset::micros, Keyset::instant);
+	}
+
+	private static String micros(Instant instant) {
+		return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
+	}
+
+	private static Instant instant(String micros) {
+		long value = Long.parseLong(micros);
+		return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+	}
 
 	/** Items strictly after the cursor in this order. */
 	Condition after(Cursor cursor) {

@@ -61,23 +61,13 @@ final class RegistrationListing {
 
 	static Keyset<?> keyset(RegistrationOrder order) {
 		return switch (order) {
-			case REGISTRATION_ORDER_UNSPECIFIED, CREATED_DESC -> new Keyset<>("CREATED:desc", REGISTRATION.CREATED_AT,
-					REGISTRATION.ID, true, RegistrationListing::micros, RegistrationListing::instant);
-			case CREATED_ASC -> new Keyset<>("CREATED:asc", REGISTRATION.CREATED_AT, REGISTRATION.ID, false,
-					RegistrationListing::micros, RegistrationListing::instant);
+			case REGISTRATION_ORDER_UNSPECIFIED, CREATED_DESC -> Keyset.ofInstant("CREATED:desc", REGISTRATION.CREATED_AT,
+					REGISTRATION.ID, true);
+			case CREATED_ASC -> Keyset.ofInstant("CREATED:asc", REGISTRATION.CREATED_AT, REGISTRATION.ID, false);
 			case ATTENDEE_NAME -> new Keyset<>("ATTENDEE_NAME:asc", REGISTRATION.ATTENDEE_NAME, REGISTRATION.ID, false,
 					name -> name, name -> name);
 			case UNRECOGNIZED -> throw ApiException.invalid("order", "must be CREATED_DESC, CREATED_ASC or ATTENDEE_NAME");
 		};
-	}
-
-	private static String micros(Instant instant) {
-		return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
-	}
-
-	private static Instant instant(String micros) {
-		long value = Long.parseLong(micros);
-		return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
 	}
 
 }

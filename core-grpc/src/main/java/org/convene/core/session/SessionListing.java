@@ -26,8 +26,7 @@ import static org.convene.schema.core.Tables.SESSION_SPEAKER;
 /** Turns a list request's filter into SQL; sessions are listed by start time, the id breaking ties. */
 final class SessionListing {
 
-	static final Keyset<Instant> KEYSET = new Keyset<>("STARTS_AT:asc", SESSION.STARTS_AT, SESSION.ID, false,
-			SessionListing::micros, SessionListing::instant);
+	static final Keyset<Instant> KEYSET = Keyset.ofInstant("STARTS_AT:asc", SESSION.STARTS_AT, SESSION.ID, false);
 
 	private SessionListing() {
 	}
@@ -92,15 +91,6 @@ final class SessionListing {
 		catch (DateTimeParseException ex) {
 			violations.add(new FieldViolation("day", "must be a date such as 2026-09-14"));
 		}
-	}
-
-	private static String micros(Instant instant) {
-		return Long.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
-	}
-
-	private static Instant instant(String micros) {
-		long value = Long.parseLong(micros);
-		return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
 	}
 
 }
