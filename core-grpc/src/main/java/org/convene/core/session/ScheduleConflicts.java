@@ -21,7 +21,8 @@ import org.convene.schema.core.tables.records.SessionRecord;
  * Writes that the schedule's database rules may refuse. Each runs in a savepoint, so a refusal
  * leaves the transaction usable: the session it conflicts with (committed by then, as
  * PostgreSQL lets an exclusion constraint wait for a concurrent transaction to end) is read
- * and named in the error. Two concurrent edits that conflict cannot both commit.
+ * and named in the error. Two concurrent edits that conflict cannot both commit; writes to one
+ * room or one speaker's time queue (advisory locks), so the second is refused, not deadlocked.
  */
 @Component
 class ScheduleConflicts {
@@ -54,6 +55,7 @@ class ScheduleConflicts {
 	 * @param speakers the users speaking at it, whose other sessions may conflict
 	 */
 	void write(SessionRecord session, Collection<UUID> speakers, Runnable write) {
+		this.sessions.lockSchedule(session, speakers);
 		try {
 			this.savepoint.executeWithoutResult(status -> write.run());
 		}

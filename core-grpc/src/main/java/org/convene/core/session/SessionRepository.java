@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jooq.Condition;
@@ -33,6 +35,11 @@ import static org.convene.schema.core.Tables.SESSION_SPEAKER;
 /** Reads and writes session rows and their speakers. */
 @Repository
 class SessionRepository {
+
+	/** Kinds of advisory lock keys (high 32 bits), one range per thing locked. */
+	private static final int ROOM_LOCKS = 0x5e5510;
+
+	private static final int SPEAKER_LOCKS = 0x5e5511;
 
 	private final DSLContext db;
 
@@ -178,6 +185,27 @@ class SessionRepository {
 			.and(overlapping(start, end, except))
 			.orderBy(SESSION.STARTS_AT)
 			.fetch();
+	}
+
+	/**
+	 * Takes this transaction's advisory locks on the room and the speakers a schedule write may
+	 * contend for, in one fixed order. Two concurrent writes that would both insert into an
+	 * exclusion constraint otherwise each wait for the other's uncommitted row, which
+	 * PostgreSQL ends as a deadlock; queued, the second finds the first committed and is
+	 * refused with the conflict.
+	 */
+	void lockSchedule(SessionRecord session, Collection<UUID> speakers) {
+		SortedSet<Long> keys = new TreeSet<>();
+		if (session.getRoom() != null) {
+			keys.add(lockKey(ROOM_LOCKS, session.getEventId() + "/" + session.getRoom().toLowerCase(Locale.ROOT)));
+		}
+		speakers.forEach(speaker -> keys.add(lockKey(SPEAKER_LOCKS, speaker.toString())));
+		keys.forEach(key -> this.db.execute("SELECT pg_advisory_xact_lock(?)", key));
+	}
+
+	/** A lock key: the kind in the high 32 bits, a stable hash of the name in the low (collisions only queue). */
+	private static long lockKey(int kind, String name) {
+		return ((long) kind << 32) | (name.hashCode() & 0xffffffffL);
 	}
 
 	/** The events of the sessions the condition selects. */
