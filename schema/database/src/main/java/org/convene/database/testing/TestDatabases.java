@@ -59,11 +59,31 @@ public final class TestDatabases {
 		log.info("No Docker engine answers; tests use an embedded PostgreSQL");
 		try {
 			LocalPostgres postgres = LocalPostgres.startEphemeral(Files.createTempDirectory("convene-test-pg"));
-			Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-shutdown"));
+			stopAtExit(postgres::close);
 			return new Server(postgres.jdbcUrl("postgres"), LocalPostgres.USER, "");
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Stops the embedded server when the JVM exits, after Spring Boot has closed its
+	 * application contexts where it is on the class path. JVM shutdown hooks run all at once, so
+	 * beans that write while closing (the audit log's last batch) would otherwise wait for a
+	 * connection to a stopped server until the pool gives up, 30 s.
+	 */
+	private static void stopAtExit(Runnable stop) {
+		try {
+			Object handlers = Class.forName("org.springframework.boot.SpringApplication")
+				.getMethod("getShutdownHandlers")
+				.invoke(null);
+			Class.forName("org.springframework.boot.SpringApplicationShutdownHandlers")
+				.getMethod("add", Runnable.class)
+				.invoke(handlers, stop);
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			Runtime.getRuntime().addShutdownHook(new Thread(stop, "test-postgres-shutdown"));
 		}
 	}
 
