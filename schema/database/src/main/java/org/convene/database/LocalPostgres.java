@@ -34,15 +34,26 @@ public final class LocalPostgres implements AutoCloseable {
 	 * @param port TCP port on loopback, or 0 for any free port
 	 */
 	public static LocalPostgres startDurable(Path folder, int port) {
-		return start(folder, port, false);
+		return start(folder, port, false, true);
 	}
 
-	/** Starts a throwaway server for tests and code generation: no fsync, data wiped on close. */
+	/**
+	 * Starts a throwaway server for tests and code generation: no fsync, data wiped on close;
+	 * stopped at the latest when the JVM exits.
+	 */
 	public static LocalPostgres startEphemeral(Path folder) {
-		return start(folder, 0, true);
+		return start(folder, 0, true, true);
 	}
 
-	private static LocalPostgres start(Path folder, int port, boolean ephemeral) {
+	/**
+	 * Starts a throwaway server that the caller alone stops: one that must outlive other
+	 * shutdown work (JVM shutdown hooks all run at once).
+	 */
+	public static LocalPostgres startEphemeralStoppedByCaller(Path folder) {
+		return start(folder, 0, true, false);
+	}
+
+	private static LocalPostgres start(Path folder, int port, boolean ephemeral, boolean stopAtExit) {
 		try {
 			Files.createDirectories(folder.resolve("bin"));
 			removeIncompleteUnpacking(folder.resolve("bin"));
@@ -55,7 +66,8 @@ public final class LocalPostgres implements AutoCloseable {
 				// The embedded defaults disable fsync; data that must survive a crash needs it.
 				.setServerConfig("fsync", ephemeral ? "off" : "on")
 				.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
-				.setPGStartupWait(java.time.Duration.ofSeconds(60));
+				.setPGStartupWait(java.time.Duration.ofSeconds(60))
+				.setRegisterShutdownHook(stopAtExit);
 			if (port > 0) {
 				builder.setPort(port);
 			}

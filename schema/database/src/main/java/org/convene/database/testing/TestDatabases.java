@@ -58,7 +58,7 @@ public final class TestDatabases {
 		}
 		log.info("No Docker engine answers; tests use an embedded PostgreSQL");
 		try {
-			LocalPostgres postgres = LocalPostgres.startEphemeral(Files.createTempDirectory("convene-test-pg"));
+			LocalPostgres postgres = LocalPostgres.startEphemeralStoppedByCaller(Files.createTempDirectory("convene-test-pg"));
 			stopAtExit(postgres::close);
 			return new Server(postgres.jdbcUrl("postgres"), LocalPostgres.USER, "");
 		}
