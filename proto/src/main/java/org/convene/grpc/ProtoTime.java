@@ -1,6 +1,8 @@
 package org.convene.grpc;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import com.google.protobuf.Timestamp;
 
@@ -16,6 +18,16 @@ public final class ProtoTime {
 
 	public static Instant toInstant(Timestamp timestamp) {
 		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+	}
+
+	/** The instant in UTC, as REST and GraphQL show times. */
+	public static OffsetDateTime utc(Timestamp timestamp) {
+		return toInstant(timestamp).atOffset(ZoneOffset.UTC);
+	}
+
+	/** The instant in UTC, or {@code null} when the optional field is not set. */
+	public static OffsetDateTime utc(boolean present, Timestamp timestamp) {
+		return present ? utc(timestamp) : null;
 	}
 
 }

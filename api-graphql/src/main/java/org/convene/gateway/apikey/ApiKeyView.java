@@ -1,10 +1,8 @@
 package org.convene.gateway.apikey;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.core.v1.proto.ApiKey;
 import org.convene.grpc.ProtoTime;
@@ -27,12 +25,10 @@ record ApiKeyView(String id, String name, String ownerId, List<String> scopes, S
 
 	static ApiKeyView of(ApiKey key) {
 		return new ApiKeyView(key.getId(), key.getName(), key.getOwnerId(), List.copyOf(key.getScopesList()),
-				key.getPrefix(), utc(key.hasCreatedAt(), key.getCreatedAt()), utc(key.hasExpiresAt(), key.getExpiresAt()),
-				utc(key.hasLastUsedAt(), key.getLastUsedAt()), utc(key.hasRevokedAt(), key.getRevokedAt()));
-	}
-
-	private static OffsetDateTime utc(boolean present, Timestamp timestamp) {
-		return present ? ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC) : null;
+				key.getPrefix(), ProtoTime.utc(key.hasCreatedAt(), key.getCreatedAt()),
+				ProtoTime.utc(key.hasExpiresAt(), key.getExpiresAt()),
+				ProtoTime.utc(key.hasLastUsedAt(), key.getLastUsedAt()),
+				ProtoTime.utc(key.hasRevokedAt(), key.getRevokedAt()));
 	}
 
 	/**

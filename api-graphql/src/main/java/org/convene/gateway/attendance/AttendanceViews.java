@@ -1,13 +1,11 @@
 package org.convene.gateway.attendance;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 
 import org.convene.gateway.web.ProtoInput;
 import org.convene.grpc.FieldViolation;
@@ -42,7 +40,8 @@ final class AttendanceViews {
 		static SessionCheckInView of(SessionCheckIn checkIn) {
 			return new SessionCheckInView(checkIn.getSessionId(), checkIn.getRegistrationId(),
 					checkIn.getUserId().isEmpty() ? null : checkIn.getUserId(), checkIn.getAttendeeName(),
-					utc(checkIn.getScannedAt()), checkIn.getDeviceId(), checkIn.getRecordedBy(), utc(checkIn.getRecordedAt()));
+					ProtoTime.utc(checkIn.getScannedAt()), checkIn.getDeviceId(), checkIn.getRecordedBy(),
+					ProtoTime.utc(checkIn.getRecordedAt()));
 		}
 
 	}
@@ -69,10 +68,6 @@ final class AttendanceViews {
 					attendance.hasCapacity() ? attendance.getCapacity() : null);
 		}
 
-	}
-
-	private static OffsetDateTime utc(Timestamp timestamp) {
-		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
 	}
 
 }

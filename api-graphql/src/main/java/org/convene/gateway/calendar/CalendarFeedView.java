@@ -1,9 +1,7 @@
 package org.convene.gateway.calendar;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.grpc.ProtoTime;
 import org.convene.session.v1.proto.CalendarFeed;
@@ -20,12 +18,9 @@ import org.convene.session.v1.proto.CalendarFeed;
 record CalendarFeedView(String id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
 
 	static CalendarFeedView of(CalendarFeed feed) {
-		return new CalendarFeedView(feed.getId(), feed.getName(), feed.getPrefix(), utc(true, feed.getCreatedAt()),
-				utc(feed.hasRevokedAt(), feed.getRevokedAt()));
-	}
-
-	private static OffsetDateTime utc(boolean present, Timestamp timestamp) {
-		return present ? ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC) : null;
+		return new CalendarFeedView(feed.getId(), feed.getName(), feed.getPrefix(), ProtoTime.utc(true,
+		feed.getCreatedAt()),
+				ProtoTime.utc(feed.hasRevokedAt(), feed.getRevokedAt()));
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package org.convene.gateway.checkin;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.gateway.registration.RegistrationView;
 import org.convene.grpc.ProtoTime;
@@ -26,7 +24,7 @@ final class CheckInViews {
 
 		static TicketView of(Ticket ticket) {
 			return new TicketView(ticket.getRegistrationId(), ticket.getEventId(), ticket.getTicketTypeId(),
-					ticket.getCode(), ticket.getKeyId(), utc(ticket.hasIssuedAt(), ticket.getIssuedAt()),
+					ticket.getCode(), ticket.getKeyId(), ProtoTime.utc(ticket.hasIssuedAt(), ticket.getIssuedAt()),
 					"/api/v1/registrations/" + ticket.getRegistrationId() + "/ticket.pdf");
 		}
 
@@ -38,7 +36,8 @@ final class CheckInViews {
 
 		static CheckInView of(CheckInRecord record) {
 			return new CheckInView(record.getId(), record.getRegistrationId(), record.getEventId(),
-					utc(true, record.getScannedAt()), record.getDeviceId(), record.getLocation(), record.getOffline(),
+					ProtoTime.utc(true, record.getScannedAt()), record.getDeviceId(), record.getLocation(),
+					record.getOffline(),
 					record.getRecordedBy());
 		}
 
@@ -88,10 +87,6 @@ final class CheckInViews {
 					CheckInView.ofNullable(entry.hasCheckIn(), entry.getCheckIn()));
 		}
 
-	}
-
-	static OffsetDateTime utc(boolean present, Timestamp timestamp) {
-		return present ? ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC) : null;
 	}
 
 }

@@ -92,7 +92,7 @@ class TicketRestController {
 		}
 		ListRevokedTicketsResponse response = this.tickets.listRevokedTickets(request.build());
 		return new RevokedTickets(List.copyOf(response.getRegistrationIdsList()),
-				CheckInViews.utc(response.hasAsOf(), response.getAsOf()));
+				ProtoTime.utc(response.hasAsOf(), response.getAsOf()));
 	}
 
 	/**

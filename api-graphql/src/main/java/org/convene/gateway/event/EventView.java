@@ -3,7 +3,6 @@ package org.convene.gateway.event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,11 @@ public record EventView(String id, String kind, String title, String description
 				event.hasRecurrence() ? new RecurrenceView(event.getRecurrence().getRule(),
 						event.getRecurrence().getExdatesList().stream().map(t -> local(t, zone)).toList()) : null,
 				event.hasOriginalStartsAt() ? local(event.getOriginalStartsAt(), zone) : null, event.getDetached(),
-				emptyToNull(event.getCancellationReason()), utc(event.hasPublishedAt(), event.getPublishedAt()),
-				utc(event.hasCancelledAt(), event.getCancelledAt()), utc(true, event.getCreatedAt()),
-				utc(true, event.getUpdatedAt()), event.getVersion());
+				emptyToNull(event.getCancellationReason()),
+				ProtoTime.utc(event.hasPublishedAt(), event.getPublishedAt()),
+				ProtoTime.utc(event.hasCancelledAt(), event.getCancelledAt()), ProtoTime.utc(true,
+				event.getCreatedAt()),
+				ProtoTime.utc(true, event.getUpdatedAt()), event.getVersion());
 	}
 
 	/** The strong ETag of this version of the event. */
@@ -70,10 +71,6 @@ public record EventView(String id, String kind, String title, String description
 	private static OffsetDateTime local(Timestamp timestamp, ZoneId zone) {
 		Instant instant = ProtoTime.toInstant(timestamp);
 		return instant.atZone(zone).toOffsetDateTime();
-	}
-
-	private static OffsetDateTime utc(boolean present, Timestamp timestamp) {
-		return present ? ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC) : null;
 	}
 
 	private static String emptyToNull(String value) {

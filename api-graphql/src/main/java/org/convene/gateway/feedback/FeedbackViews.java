@@ -1,11 +1,9 @@
 package org.convene.gateway.feedback;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.grpc.ApiException;
 import org.convene.grpc.ProtoTime;
@@ -50,8 +48,9 @@ final class FeedbackViews {
 
 		static SessionFeedbackView of(SessionFeedback feedback) {
 			return new SessionFeedbackView(feedback.getSessionId(), feedback.getUserId(), feedback.getRating(),
-					feedback.getComment().isEmpty() ? null : feedback.getComment(), utc(feedback.getCreatedAt()),
-					utc(feedback.getUpdatedAt()), feedback.getVersion());
+					feedback.getComment().isEmpty() ? null : feedback.getComment(),
+					ProtoTime.utc(feedback.getCreatedAt()),
+					ProtoTime.utc(feedback.getUpdatedAt()), feedback.getVersion());
 		}
 
 		/** The strong ETag of this version. */
@@ -82,15 +81,12 @@ final class FeedbackViews {
 	record FeedbackCommentView(int rating, String comment, OffsetDateTime updatedAt, String authorId, String authorName) {
 
 		static FeedbackCommentView of(SessionFeedbackComment comment) {
-			return new FeedbackCommentView(comment.getRating(), comment.getComment(), utc(comment.getUpdatedAt()),
+			return new FeedbackCommentView(comment.getRating(), comment.getComment(),
+			ProtoTime.utc(comment.getUpdatedAt()),
 					comment.getAuthorId().isEmpty() ? null : comment.getAuthorId(),
 					comment.getAuthorName().isEmpty() ? null : comment.getAuthorName());
 		}
 
-	}
-
-	private static OffsetDateTime utc(Timestamp timestamp) {
-		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -1,9 +1,7 @@
 package org.convene.gateway.material;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.grpc.ProtoTime;
 import org.convene.session.v1.proto.Material;
@@ -24,16 +22,12 @@ public record MaterialView(String id, String sessionId, String kind, String titl
 				file ? material.getContentType() : null, file ? material.getSizeBytes() : null,
 				file ? material.getSha256() : null, file ? "/api/v1/materials/" + material.getId() + "/content" : null,
 				material.getPosition(), material.getAddedByUserId().isEmpty() ? null : material.getAddedByUserId(),
-				material.getVersion(), utc(material.getCreatedAt()), utc(material.getUpdatedAt()));
+				material.getVersion(), ProtoTime.utc(material.getCreatedAt()), ProtoTime.utc(material.getUpdatedAt()));
 	}
 
 	/** The strong ETag of this version of the metadata. */
 	String etag() {
 		return "\"" + this.version + "\"";
-	}
-
-	private static OffsetDateTime utc(Timestamp timestamp) {
-		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.Registration;
 
-import static org.convene.gateway.registration.TicketTypeView.utc;
 
 /** A registration as REST and GraphQL show it; times in UTC. */
 public record RegistrationView(String id, String eventId, String ticketTypeId, String userId, AttendeeView attendee,
@@ -24,14 +24,14 @@ public record RegistrationView(String id, String eventId, String ticketTypeId, S
 				new AttendeeView(registration.getAttendee().getName(), registration.getAttendee().getEmail()),
 				new TreeMap<>(registration.getAnswersMap()), registration.getStatus().name(),
 				MoneyView.of(registration.getPrice()),
-				utc(registration.hasHoldExpiresAt(), registration.getHoldExpiresAt()),
+				ProtoTime.utc(registration.hasHoldExpiresAt(), registration.getHoldExpiresAt()),
 				registration.getWaitlistPosition() == 0 ? null : registration.getWaitlistPosition(),
 				emptyToNull(registration.getCancellationReason()),
-				utc(registration.hasConfirmedAt(), registration.getConfirmedAt()),
-				utc(registration.hasCancelledAt(), registration.getCancelledAt()),
-				utc(registration.hasCheckedInAt(), registration.getCheckedInAt()),
+				ProtoTime.utc(registration.hasConfirmedAt(), registration.getConfirmedAt()),
+				ProtoTime.utc(registration.hasCancelledAt(), registration.getCancelledAt()),
+				ProtoTime.utc(registration.hasCheckedInAt(), registration.getCheckedInAt()),
 				emptyToNull(registration.getTicketCode()), registration.getCreatedBy(), registration.getVersion(),
-				utc(true, registration.getCreatedAt()), utc(true, registration.getUpdatedAt()));
+				ProtoTime.utc(true, registration.getCreatedAt()), ProtoTime.utc(true, registration.getUpdatedAt()));
 	}
 
 	/** The strong ETag of this version. */

@@ -1,10 +1,8 @@
 package org.convene.gateway.registration;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.grpc.ProtoTime;
 import org.convene.registration.v1.proto.Question;
@@ -19,19 +17,17 @@ public record TicketTypeView(String id, String eventId, String name, String desc
 	public static TicketTypeView of(TicketType type) {
 		return new TicketTypeView(type.getId(), type.getEventId(), type.getName(), type.getDescription(),
 				MoneyView.of(type.getPrice()), type.hasQuantity() ? type.getQuantity() : null, type.getTaken(),
-				type.hasRemaining() ? type.getRemaining() : null, utc(type.hasSalesStart(), type.getSalesStart()),
-				utc(type.hasSalesEnd(), type.getSalesEnd()), type.getMaxPerOrder(), type.getMaxPerUser(),
+				type.hasRemaining() ? type.getRemaining() : null,
+				ProtoTime.utc(type.hasSalesStart(), type.getSalesStart()),
+				ProtoTime.utc(type.hasSalesEnd(), type.getSalesEnd()), type.getMaxPerOrder(), type.getMaxPerUser(),
 				type.getVisibility().name(), type.getQuestionsList().stream().map(QuestionView::of).toList(),
-				type.getPosition(), type.getVersion(), utc(true, type.getCreatedAt()), utc(true, type.getUpdatedAt()));
+				type.getPosition(), type.getVersion(), ProtoTime.utc(true, type.getCreatedAt()), ProtoTime.utc(true,
+				type.getUpdatedAt()));
 	}
 
 	/** The strong ETag of this version. */
 	public String etag() {
 		return "\"" + this.version + "\"";
-	}
-
-	static OffsetDateTime utc(boolean present, Timestamp timestamp) {
-		return present ? ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC) : null;
 	}
 
 	/** A question asked of every attendee of the type. */

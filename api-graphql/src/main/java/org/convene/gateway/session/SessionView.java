@@ -1,11 +1,9 @@
 package org.convene.gateway.session;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.google.protobuf.Timestamp;
 
 import org.convene.grpc.ProtoTime;
 import org.convene.session.v1.proto.Session;
@@ -27,11 +25,13 @@ public record SessionView(String id, String eventId, String title, @JsonProperty
 	public static SessionView of(Session session) {
 		return new SessionView(session.getId(), session.getEventId(), session.getTitle(), session.getAbstract(),
 				session.getType().name(), blankToNull(session.getTrack()), blankToNull(session.getRoom()),
-				utc(session.getStartsAt()), utc(session.getEndsAt()), session.hasCapacity() ? session.getCapacity() : null,
+				ProtoTime.utc(session.getStartsAt()), ProtoTime.utc(session.getEndsAt()),
+				session.hasCapacity() ? session.getCapacity() : null,
 				blankToNull(session.getLanguage()), List.copyOf(session.getTagsList()), session.getStatus().name(),
-				blankToNull(session.getCancellationReason()), session.hasCancelledAt() ? utc(session.getCancelledAt()) : null,
+				blankToNull(session.getCancellationReason()),
+				ProtoTime.utc(session.hasCancelledAt(), session.getCancelledAt()),
 				session.getSpeakersList().stream().map(SpeakerView::of).toList(), session.getVersion(),
-				utc(session.getCreatedAt()), utc(session.getUpdatedAt()), session.getRequiresSeat(),
+				ProtoTime.utc(session.getCreatedAt()), ProtoTime.utc(session.getUpdatedAt()), session.getRequiresSeat(),
 				session.getSeatsTaken(), seatsAvailable(session));
 	}
 
@@ -46,10 +46,6 @@ public record SessionView(String id, String eventId, String title, @JsonProperty
 			return null;
 		}
 		return Math.max(0, session.getCapacity() - session.getSeatsTaken());
-	}
-
-	private static OffsetDateTime utc(Timestamp timestamp) {
-		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
 	}
 
 	private static String blankToNull(String value) {

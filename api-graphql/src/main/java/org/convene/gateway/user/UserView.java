@@ -1,12 +1,10 @@
 package org.convene.gateway.user;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.google.protobuf.Timestamp;
 
 import org.convene.core.v1.proto.Preferences;
 import org.convene.core.v1.proto.ProfileLink;
@@ -41,7 +39,8 @@ public record UserView(String id, String displayName, String email, Boolean emai
 				user.getRolesCount() == 0 ? null : user.getRolesList().stream().map(Enum::name).toList(),
 				user.getStatus().name(), user.hasPreferences() ? PreferencesView.of(user.getPreferences()) : null,
 				user.hasSpeakerProfile() ? SpeakerProfileView.of(user.getSpeakerProfile()) : null,
-				utc(user.hasCreatedAt(), user.getCreatedAt()), utc(user.hasUpdatedAt(), user.getUpdatedAt()),
+				ProtoTime.utc(user.hasCreatedAt(), user.getCreatedAt()),
+				ProtoTime.utc(user.hasUpdatedAt(), user.getUpdatedAt()),
 				user.getVersion());
 	}
 
@@ -54,10 +53,6 @@ public record UserView(String id, String displayName, String email, Boolean emai
 	@JsonProperty("_links")
 	public Map<String, Link> links() {
 		return Map.of("self", new Link("/api/v1/users/" + this.id));
-	}
-
-	private static OffsetDateTime utc(boolean present, Timestamp timestamp) {
-		return present ? ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC) : null;
 	}
 
 	static String emptyToNull(String value) {

@@ -1,10 +1,8 @@
 package org.convene.gateway.webhook;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import com.google.protobuf.Timestamp;
 
 import org.convene.grpc.ProtoTime;
 import org.convene.webhook.v1.proto.Subscription;
@@ -30,18 +28,15 @@ public record SubscriptionView(String id, String owner, String url, String descr
 				new RetryPolicyView(subscription.getRetryPolicy().getMaxAttempts(),
 						subscription.getRetryPolicy().getMaxIntervalSeconds()),
 				subscription.getSecretPrefix(),
-				subscription.hasPreviousSecretExpiresAt() ? utc(subscription.getPreviousSecretExpiresAt()) : null,
-				subscription.hasFailingSince() ? utc(subscription.getFailingSince()) : null,
-				utc(subscription.getCreatedAt()), utc(subscription.getUpdatedAt()), subscription.getVersion());
+				ProtoTime.utc(subscription.hasPreviousSecretExpiresAt(), subscription.getPreviousSecretExpiresAt()),
+				ProtoTime.utc(subscription.hasFailingSince(), subscription.getFailingSince()),
+				ProtoTime.utc(subscription.getCreatedAt()), ProtoTime.utc(subscription.getUpdatedAt()),
+				subscription.getVersion());
 	}
 
 	/** The strong ETag of this version. */
 	String etag() {
 		return "\"" + this.version + "\"";
-	}
-
-	static OffsetDateTime utc(Timestamp timestamp) {
-		return ProtoTime.toInstant(timestamp).atOffset(ZoneOffset.UTC);
 	}
 
 	/** How failed deliveries are retried. */

@@ -2,6 +2,7 @@ package org.convene.gateway.webhook;
 
 import java.time.OffsetDateTime;
 
+import org.convene.grpc.ProtoTime;
 import org.convene.webhook.v1.proto.Delivery;
 
 /**
@@ -18,9 +19,9 @@ public record WebhookDelivery(String subscriptionId, String messageId, String ev
 	static WebhookDelivery of(Delivery delivery) {
 		return new WebhookDelivery(delivery.getSubscriptionId(), delivery.getMessageId(), delivery.getEventId(),
 				delivery.getEventType(), delivery.getStatus().name(), delivery.getAttempts(),
-				delivery.hasNextAttemptAt() ? SubscriptionView.utc(delivery.getNextAttemptAt()) : null,
-				delivery.hasLastAttemptAt() ? SubscriptionView.utc(delivery.getLastAttemptAt()) : null,
-				SubscriptionView.utc(delivery.getCreatedAt()));
+				ProtoTime.utc(delivery.hasNextAttemptAt(), delivery.getNextAttemptAt()),
+				ProtoTime.utc(delivery.hasLastAttemptAt(), delivery.getLastAttemptAt()),
+				ProtoTime.utc(delivery.getCreatedAt()));
 	}
 
 }

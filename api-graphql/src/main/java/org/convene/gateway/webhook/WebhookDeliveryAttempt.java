@@ -2,6 +2,7 @@ package org.convene.gateway.webhook;
 
 import java.time.OffsetDateTime;
 
+import org.convene.grpc.ProtoTime;
 import org.convene.webhook.v1.proto.DeliveryAttempt;
 
 /**
@@ -20,12 +21,12 @@ public record WebhookDeliveryAttempt(String subscriptionId, String messageId, St
 
 	static WebhookDeliveryAttempt of(DeliveryAttempt attempt) {
 		return new WebhookDeliveryAttempt(attempt.getSubscriptionId(), attempt.getMessageId(), attempt.getEventType(),
-				SubscriptionView.utc(attempt.getAttemptedAt()), attempt.getSucceeded(),
+				ProtoTime.utc(attempt.getAttemptedAt()), attempt.getSucceeded(),
 				attempt.getStatusCode() == 0 ? null : attempt.getStatusCode(), attempt.getLatencyMs(),
 				attempt.getResponseExcerpt().isEmpty() ? null : attempt.getResponseExcerpt(),
 				attempt.getError().isEmpty() ? null : attempt.getError(),
 				attempt.getEventId().isEmpty() ? null : attempt.getEventId(),
-				attempt.hasNextAttemptAt() ? SubscriptionView.utc(attempt.getNextAttemptAt()) : null);
+				ProtoTime.utc(attempt.hasNextAttemptAt(), attempt.getNextAttemptAt()));
 	}
 
 }
